@@ -1,0 +1,36 @@
+// Reading and writing events.yaml.
+//
+// The loader validates everything and reports every problem, not just the
+// first, as "events.yaml:LINE:COL: error: MESSAGE": unknown keys, wrong types,
+// invalid or impossible dates, duplicate ids, dangling references.
+// The writer is deterministic: load -> save of a valid file is byte-identical.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "evgraph/diagnostics.h"
+#include "evgraph/store.h"
+
+namespace evgraph {
+
+struct StoreLimits {
+  std::size_t max_bytes = 256u << 20;  // refuse larger files
+  int max_depth = 64;                   // YAML nesting
+};
+
+// Parses `yaml` (named `file_name` in diagnostics). Returns the store when
+// there are no errors; every problem found is added to `diags`.
+std::optional<Store> parse_store(std::string_view yaml, std::string_view file_name, Diagnostics& diags,
+                                 const StoreLimits& limits = {});
+std::optional<Store> load_store(const std::filesystem::path& path, Diagnostics& diags,
+                                const StoreLimits& limits = {});
+
+// Deterministic YAML text of the store (sections and keys in a fixed order).
+std::string format_store(const Store& store);
+// Atomically writes format_store(store) to `path`; returns "" or an error message.
+std::string save_store(const Store& store, const std::filesystem::path& path);
+
+}  // namespace evgraph

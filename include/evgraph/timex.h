@@ -1,0 +1,64 @@
+// The temporal tagger: finds temporal expressions in text and normalizes them
+// TIMEX3-style against the document creation time (DCT).
+//
+//   TimexTagger tagger(Resources::builtin());
+//   for (const Timex& t : tagger.tag(text, dct)) ...   // t.value == "2025-05-03"
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include "evgraph/ingest.h"
+#include "evgraph/resources.h"
+
+namespace evgraph {
+
+enum class TimexType { date, time, duration, set };
+const char* to_string(TimexType type);  // "DATE", "TIME", "DURATION", "SET"
+
+struct Timex {
+  std::size_t start = 0;  // UTF-8 byte offsets into the original text, end exclusive
+  std::size_t end = 0;
+  std::string text;
+  TimexType type = TimexType::date;
+  std::string value;      // TIMEX3 value: 2025, 2025-05, 2025-05-03, 2025-W18, 2024-Q3, P2Y, PRESENT_REF, XXXX-06 ...
+  std::string range_max;  // upper bound of a range ("12-24 month" -> value P12M, range_max P24M), else empty
+  std::string mod;        // TIMEX3 mod (START, MID, END, APPROX, ...), else empty
+};
+
+enum class DctSource { meta, cli, inferred, none };
+const char* to_string(DctSource source);  // "meta", "cli", "inferred", "none"
+
+struct DctInfo {
+  std::optional<boost::gregorian::date> dct;
+  DctSource source = DctSource::none;
+};
+
+// The DCT of a document: `cli` if given, else sidecar metadata, else inferred
+// from the text (dateline, date inside a URL, latest full explicit date), else none.
+DctInfo resolve_dct(const Document& doc, std::optional<boost::gregorian::date> cli,
+                    const Resources& resources = Resources::builtin());
+
+class TimexTagger {
+ public:
+  // Loads patterns and normalization tables from `resources` ("en/timex/...").
+  // Throws std::runtime_error naming file and line when a resource is malformed.
+  explicit TimexTagger(const Resources& resources = Resources::builtin());
+  ~TimexTagger();
+  TimexTagger(TimexTagger&&) noexcept;
+  TimexTagger& operator=(TimexTagger&&) noexcept;
+
+  // Thread-safe; sorted by start, non-overlapping.
+  std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace evgraph

@@ -1,0 +1,35 @@
+// UTF-8 validation and matching-friendly normalization that keeps a map back
+// to the original bytes, so every extracted fact points into the source file.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace evgraph {
+
+// Byte offset of the first invalid UTF-8 sequence, or nullopt when `text` is valid.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text);
+
+// Text with typographic characters folded to ASCII for matching: curly quotes
+// to ' and ", dashes and non-breaking hyphens to '-', ellipsis to "...",
+// no-break and other spaces to ' '. Everything else is copied byte for byte.
+class NormalizedText {
+ public:
+  explicit NormalizedText(std::string_view original);
+
+  const std::string& text() const { return text_; }
+  // Original byte offset of normalized byte `offset` (offset == size() maps to the original size).
+  std::size_t original_offset(std::size_t offset) const;
+  // Original [start, end) of normalized [start, end).
+  std::pair<std::size_t, std::size_t> original_span(std::size_t start, std::size_t end) const;
+
+ private:
+  std::string text_;
+  std::vector<std::uint32_t> to_original_;  // one per normalized byte, plus the end
+  std::size_t original_size_ = 0;
+};
+
+}  // namespace evgraph

@@ -1,0 +1,42 @@
+#include "evgraph/ids.h"
+
+#include <cstdint>
+#include <fmt/format.h>
+
+namespace evgraph {
+
+std::string slugify(std::string_view name) {
+  std::string slug;
+  bool pending_dash = false;
+  for (char raw : name) {
+    const auto c = static_cast<unsigned char>(raw);
+    if (std::isalnum(c)) {
+      if (pending_dash && !slug.empty()) slug.push_back('-');
+      pending_dash = false;
+      slug.push_back(static_cast<char>(std::tolower(c)));
+    } else if (c == '.' || c == '\'') {
+      // "U.S." -> "us", "Nvidia's" -> "nvidias": punctuation inside a word does not split it.
+    } else if (c >= 0x80) {
+      // Keep non-ASCII letters' bytes out of ids; they still separate words.
+      pending_dash = true;
+    } else {
+      pending_dash = true;
+    }
+  }
+  return slug.empty() ? std::string("x") : slug;
+}
+
+std::string content_id(std::string_view prefix, std::initializer_list<std::string_view> parts) {
+  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
+  auto mix = [&](unsigned char c) {
+    hash ^= c;
+    hash *= 1099511628211ull;
+  };
+  for (std::string_view part : parts) {
+    for (char c : part) mix(static_cast<unsigned char>(c));
+    mix(0x1f);  // unit separator, so ("ab","c") != ("a","bc")
+  }
+  return fmt::format("{}-{:012x}", prefix, hash & 0xffffffffffffull);
+}
+
+}  // namespace evgraph

@@ -1,0 +1,92 @@
+#include "evgraph/utf8.h"
+
+#include <utf8proc.h>
+
+namespace evgraph {
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    if (byte < 0x80) {  // ASCII fast path
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                                                static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+    if (n <= 0) return pos;
+    pos += static_cast<std::size_t>(n);
+  }
+  return std::nullopt;
+}
+
+namespace {
+// ASCII replacement for typographic code points, or nullptr to copy the bytes.
+const char* fold(utf8proc_int32_t cp) {
+  switch (cp) {
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return "'";
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB: return "\"";
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: return "-";
+    case 0x2026: return "...";
+    case 0x00A0: case 0x2002: case 0x2003: case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+      return " ";
+    default: return nullptr;
+  }
+}
+}  // namespace
+
+NormalizedText::NormalizedText(std::string_view original) {
+  text_.reserve(original.size());
+  to_original_.reserve(original.size() + 1);
+  std::size_t pos = 0;
+  while (pos < original.size()) {
+    const auto byte = static_cast<unsigned char>(original[pos]);
+    if (byte < 0x80) {
+      text_.push_back(original[pos]);
+      to_original_.push_back(static_cast<std::uint32_t>(pos));
+      ++pos;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(original.data() + pos),
+                                          static_cast<utf8proc_ssize_t>(original.size() - pos), &cp);
+    if (n <= 0) n = 1;  // invalid input is copied byte by byte; ingest rejects it earlier
+    if (const char* ascii = (n > 1 ? fold(cp) : nullptr)) {
+      for (const char* c = ascii; *c; ++c) {
+        text_.push_back(*c);
+        to_original_.push_back(static_cast<std::uint32_t>(pos));
+      }
+    } else {
+      for (utf8proc_ssize_t i = 0; i < n; ++i) {
+        text_.push_back(original[pos + i]);
+        to_original_.push_back(static_cast<std::uint32_t>(pos + i));
+      }
+    }
+    pos += static_cast<std::size_t>(n);
+  }
+  to_original_.push_back(static_cast<std::uint32_t>(original.size()));
+  original_size_ = original.size();
+}
+
+std::size_t NormalizedText::original_offset(std::size_t offset) const {
+  if (offset >= to_original_.size()) return original_size_;
+  return to_original_[offset];
+}
+
+std::pair<std::size_t, std::size_t> NormalizedText::original_span(std::size_t start, std::size_t end) const {
+  if (end <= start) return {original_offset(start), original_offset(start)};
+  // The end maps past the last byte of the original character behind normalized byte end-1.
+  std::size_t last = original_offset(end - 1);
+  std::size_t next = original_offset(end);
+  // Several normalized bytes can come from one original character ("..." from U+2026):
+  // when end stops inside such a run, include the whole character.
+  if (next == last) {
+    std::size_t i = end;
+    while (i < to_original_.size() - 1 && to_original_[i] == last) ++i;
+    next = original_offset(i);
+  }
+  return {original_offset(start), next};
+}
+
+}  // namespace evgraph

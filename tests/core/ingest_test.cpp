@@ -1,0 +1,101 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "evgraph/atomic_file.h"
+#include "evgraph/ingest.h"
+#include "evgraph/resources.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+fs::path temp_dir(const char* name) {
+  fs::path dir = fs::temp_directory_path() / (std::string("evgraph-test-") + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+}  // namespace
+
+TEST_CASE("an article and its sidecar metadata are read") {
+  fs::path dir = temp_dir("ingest");
+  write(dir / "story.txt", "Officials said on Monday.");
+  write(dir / "story.meta.yaml", "title: \"A story\"\noutlet: Wire\nurl: https://example.org/a\npublished: 2025-05-03\n");
+  auto doc = evgraph::load_document(dir / "story.txt");
+  REQUIRE(doc.ok());
+  CHECK(doc->id == "story");
+  CHECK(doc->has_meta);
+  CHECK(doc->meta.title == "A story");
+  CHECK(doc->meta.published->iso() == "2025-05-03");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("invalid UTF-8 names the file and the byte offset") {
+  fs::path dir = temp_dir("badutf8");
+  write(dir / "bad.txt", "abc\xFFxyz");
+  auto doc = evgraph::load_document(dir / "bad.txt");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().format() == (dir / "bad.txt").string() + ": error: invalid UTF-8 at byte 3\n");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a malformed sidecar is reported with line and column") {
+  fs::path dir = temp_dir("badmeta");
+  write(dir / "s.txt", "text");
+  write(dir / "s.meta.yaml", "title: x\npublished: 2025-02-30\n");
+  auto doc = evgraph::load_document(dir / "s.txt");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().header() == (dir / "s.meta.yaml").string() +
+                                    ":2:12: error: invalid date '2025-02-30': day is out of range for month");
+  write(dir / "s.meta.yaml", "titel: x\n");
+  auto doc2 = evgraph::load_document(dir / "s.txt");
+  REQUIRE_FALSE(doc2.ok());
+  CHECK(doc2.error().header() == (dir / "s.meta.yaml").string() +
+                                     ":1:1: error: unknown key 'titel' (expected title, outlet, url, published)");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a missing file is an error, not a crash") {
+  auto doc = evgraph::load_document("/nonexistent/evgraph/file.txt");
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().message.find("cannot open") != std::string::npos);
+}
+
+TEST_CASE("atomic writes replace the file whole and leave no temporary behind") {
+  fs::path dir = temp_dir("atomic");
+  fs::path target = dir / "events.yaml";
+  CHECK(evgraph::write_file_atomically(target, "old") == "");
+  CHECK(evgraph::write_file_atomically(target, "new contents") == "");
+  std::string error;
+  CHECK(*evgraph::read_file(target, &error) == "new contents");
+  std::size_t files = 0;
+  for ([[maybe_unused]] auto& entry : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+  // A directory as target is refused and nothing is written.
+  CHECK(evgraph::write_file_atomically(dir, "x") == dir.string() + ": is a directory");
+  CHECK(evgraph::write_file_atomically(dir / "missing" / "f.txt", "x").find("cannot write") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("resource files: comments and blanks are skipped, line numbers kept") {
+  auto lines = evgraph::resource_lines("# header\n\njanuary 1  # first month\n  C# language\n");
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0].number == 3);
+  CHECK(lines[0].text == "january 1");
+  CHECK(lines[1].text == "C# language");
+}
+
+TEST_CASE("an override directory takes precedence over built-in resources") {
+  fs::path dir = temp_dir("resources");
+  fs::create_directories(dir / "en" / "test");
+  write(dir / "en" / "test" / "x.txt", "override");
+  auto res = evgraph::Resources::with_override(dir);
+  CHECK(res.read("en/test/x.txt") == std::optional<std::string>("override"));
+  CHECK_FALSE(res.read("en/test/missing.txt"));
+  auto listed = res.list("en/test/");
+  REQUIRE(listed.size() == 1);
+  CHECK(listed[0] == "en/test/x.txt");
+  fs::remove_all(dir);
+}

@@ -1,0 +1,40 @@
+#include <doctest/doctest.h>
+
+#include "evgraph/utf8.h"
+
+using evgraph::find_invalid_utf8;
+using evgraph::NormalizedText;
+
+TEST_CASE("invalid UTF-8 is found at its byte offset") {
+  CHECK_FALSE(find_invalid_utf8("plain ascii"));
+  CHECK_FALSE(find_invalid_utf8("curly \xE2\x80\x9Cquotes\xE2\x80\x9D"));
+  CHECK(find_invalid_utf8("ab\xFF" "cd") == 2u);
+  CHECK(find_invalid_utf8("abc\xE2\x80") == 3u);         // truncated sequence
+  CHECK(find_invalid_utf8("x\xC0\xAF") == 1u);           // overlong encoding
+  CHECK(find_invalid_utf8("\xED\xA0\x80") == 0u);        // surrogate
+}
+
+TEST_CASE("normalization folds typographic characters and maps offsets back") {
+  // “Hi” — it’s 2025‑05…
+  const std::string original = "\xE2\x80\x9CHi\xE2\x80\x9D \xE2\x80\x94 it\xE2\x80\x99s 2025\xE2\x80\x91" "05\xE2\x80\xA6";
+  NormalizedText norm(original);
+  CHECK(norm.text() == "\"Hi\" - it's 2025-05...");
+  // "Hi" in the normalized text is bytes [1, 3); in the original it starts after the 3-byte quote.
+  auto [start, end] = norm.original_span(1, 3);
+  CHECK(original.substr(start, end - start) == "Hi");
+  // The whole quoted word including quote marks.
+  auto [qs, qe] = norm.original_span(0, 4);
+  CHECK(qs == 0);
+  CHECK(qe == 8);
+  // A span ending inside the folded ellipsis covers the whole character.
+  const std::size_t dots = norm.text().find("...");
+  auto [ds, de] = norm.original_span(dots, dots + 1);
+  CHECK(original.substr(ds, de - ds) == "\xE2\x80\xA6");
+  CHECK(norm.original_offset(norm.text().size()) == original.size());
+}
+
+TEST_CASE("text without typographic characters is unchanged") {
+  NormalizedText norm("On May 3, 2025, the company said.");
+  CHECK(norm.text() == "On May 3, 2025, the company said.");
+  CHECK(norm.original_offset(7) == 7);
+}
