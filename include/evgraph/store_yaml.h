@@ -4,6 +4,9 @@
 // first, as "events.yaml:LINE:COL: error: MESSAGE": unknown keys, wrong types,
 // invalid or impossible dates, duplicate ids, dangling references.
 // The writer is deterministic: load -> save of a valid file is byte-identical.
+// Hostile input is refused while it streams (StoreLimits: size, nesting depth,
+// node count); anchors and aliases are never needed in a store and are refused,
+// so alias bombs cost nothing. A fact without `origin` was written by hand: curated.
 #pragma once
 
 #include <filesystem>
@@ -19,6 +22,7 @@ namespace evgraph {
 struct StoreLimits {
   std::size_t max_bytes = 256u << 20;  // refuse larger files
   int max_depth = 64;                   // YAML nesting
+  std::size_t max_nodes = 4'000'000;    // YAML nodes (scalars, lists, mappings): bounds memory
 };
 
 // Parses `yaml` (named `file_name` in diagnostics). Returns the store when

@@ -1,0 +1,42 @@
+// The reduce step: many per-document Extractions (the map step's output) and,
+// optionally, the previous store become one Store.
+//
+//   Store fresh = build_store(extractions);
+//   Store updated = build_store(extractions, &previous);   // `extract --update`
+//
+// Merging across documents:
+//   - actors with the same id are one actor: the most frequent name and kind
+//     win, every other surface form becomes an alias (sorted);
+//   - events with the same actor, action and target whose dates are compatible
+//     (one contains the other) or missing are one event with one `sources`
+//     entry per report; when a coarse or missing date links reports whose
+//     dates disagree, the finest, most reported date wins and the others are
+//     kept in `conflicting_dates`;
+//   - responses become one actor-level `responds_to` relation per (from, to)
+//     with all the evidence, plus statement -> statement edges when both quotes
+//     are known; events whose action is criticize/support/oppose/urge/warn and
+//     that have a target also give criticizes/supports/opposes/urges/warns edges.
+//   Ids are content-derived from the merged facts, so extracting again gives the same ids.
+//
+// Curation (with `previous`):
+//   - facts with `origin: curated` are kept exactly as they are; an extracted
+//     fact with the same id is dropped in their favour;
+//   - facts with `suppressed: true` stay, suppressed, and are never brought back;
+//     a suppressed source also drops everything extracted from that document;
+//   - user alias merges hold: an extracted actor whose id or name is listed as a
+//     name or alias of an actor of the previous store (curated actors first) is
+//     mapped to that actor, and every reference is rewritten;
+//   - extracted facts are refreshed per document: those whose evidence comes only
+//     from re-extracted documents are replaced, the rest are kept.
+#pragma once
+
+#include <vector>
+
+#include "evgraph/extraction.h"
+#include "evgraph/store.h"
+
+namespace evgraph {
+
+Store build_store(const std::vector<Extraction>& docs, const Store* previous = nullptr);
+
+}  // namespace evgraph

@@ -1,0 +1,517 @@
+// The reduce step: per-document extractions + the previous store -> one Store (see merge.h).
+#include "evgraph/merge.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <tuple>
+
+#include "evgraph/ids.h"
+
+namespace evgraph {
+
+namespace {
+
+std::string casefold(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+template <std::size_t N>
+bool one_of(std::string_view value, const char* const (&options)[N]) {
+  return std::find(std::begin(options), std::end(options), value) != std::end(options);
+}
+
+bool evidence_less(const Evidence& a, const Evidence& b) {
+  return std::tie(a.source, a.start, a.end, a.text) < std::tie(b.source, b.start, b.end, b.text);
+}
+
+void sort_unique(std::vector<Evidence>& items) {
+  std::sort(items.begin(), items.end(), evidence_less);
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+}
+
+Evidence evidence_of(const std::string& doc, const Span& span) { return {doc, span.start, span.end, span.text}; }
+
+// Relation type derived from an event's action, or "" when the action gives none.
+std::string relation_for_action(std::string_view action) {
+  if (action == "criticize") return "criticizes";
+  if (action == "support") return "supports";
+  if (action == "oppose") return "opposes";
+  if (action == "urge") return "urges";
+  if (action == "warn") return "warns";
+  return {};
+}
+
+// What the previous store says about ids: which are the user's (curated or
+// suppressed, kept as they are), and which names and aliases map to which actor.
+class Previous {
+ public:
+  explicit Previous(const Store* store) {
+    if (!store) return;
+    store_ = store;
+    auto by_id = [](const auto& a, const auto& b) { return a->id < b->id; };
+    std::vector<const Actor*> actors;
+    for (const Actor& a : store->actors) actors.push_back(&a);
+    std::sort(actors.begin(), actors.end(), by_id);
+    for (const Actor* a : actors) {
+      if (a->suppressed) continue;
+      live_actor_ids_.insert(a->id);
+      const bool curated = a->origin == Origin::curated;
+      if (curated) curated_actor_ids_.insert(a->id);
+      auto& names = curated ? curated_names_ : extracted_names_;
+      for (const std::string* name : all_names(*a)) {
+        names.emplace(casefold(*name), a->id);  // first (smallest id) wins
+        names.emplace("\x01" + slugify(*name), a->id);
+      }
+    }
+    for (const Actor& a : store->actors) actor_names_.emplace(a.id, a.name);
+    for (const Source& s : store->sources)
+      if (s.suppressed) suppressed_sources_.insert(s.id);
+    collect_kept(store->sources, kept_sources_);
+    collect_kept(store->actors, kept_actors_);
+    collect_kept(store->statements, kept_statements_);
+    collect_kept(store->events, kept_events_);
+    collect_kept(store->relations, kept_relations_);
+  }
+
+  const Store* store() const { return store_; }
+
+  // The actor an extracted actor (id, name) stands for, honouring the user's alias merges.
+  std::string resolve_actor(const std::string& id, std::string_view name) const {
+    if (id.empty()) return id;
+    if (curated_actor_ids_.count(id)) return id;
+    if (auto hit = lookup(curated_names_, id, name)) return *hit;
+    if (live_actor_ids_.count(id)) return id;
+    if (auto hit = lookup(extracted_names_, id, name)) return *hit;
+    return id;
+  }
+  // Same, for an id found in an old fact: its name comes from the previous store.
+  std::string resolve_actor(const std::string& id) const {
+    auto it = actor_names_.find(id);
+    return resolve_actor(id, it == actor_names_.end() ? std::string_view(id) : std::string_view(it->second));
+  }
+
+  bool source_suppressed(const std::string& id) const { return suppressed_sources_.count(id) > 0; }
+  // Ids whose previous fact is curated or suppressed: that fact wins over anything extracted.
+  bool kept_source(const std::string& id) const { return kept_sources_.count(id) > 0; }
+  bool kept_actor(const std::string& id) const { return kept_actors_.count(id) > 0; }
+  bool kept_statement(const std::string& id) const { return kept_statements_.count(id) > 0; }
+  bool kept_event(const std::string& id) const { return kept_events_.count(id) > 0; }
+  bool kept_relation(const std::string& id) const { return kept_relations_.count(id) > 0; }
+
+ private:
+  static std::vector<const std::string*> all_names(const Actor& a) {
+    std::vector<const std::string*> names{&a.id, &a.name};
+    for (const std::string& alias : a.aliases) names.push_back(&alias);
+    return names;
+  }
+  static std::optional<std::string> lookup(const std::map<std::string, std::string>& names, const std::string& id,
+                                           std::string_view name) {
+    if (auto it = names.find(casefold(name)); it != names.end()) return it->second;
+    if (auto it = names.find("\x01" + id); it != names.end()) return it->second;
+    return std::nullopt;
+  }
+  template <class T>
+  static void collect_kept(const std::vector<T>& items, std::set<std::string>& ids) {
+    for (const T& item : items)
+      if (item.origin == Origin::curated || item.suppressed) ids.insert(item.id);
+  }
+
+  const Store* store_ = nullptr;
+  std::set<std::string> live_actor_ids_, curated_actor_ids_, suppressed_sources_;
+  std::map<std::string, std::string> curated_names_, extracted_names_;  // casefolded name or \x01slug -> actor id
+  std::map<std::string, std::string> actor_names_;
+  std::set<std::string> kept_sources_, kept_actors_, kept_statements_, kept_events_, kept_relations_;
+};
+
+// ---- actors ----------------------------------------------------------------
+
+struct ActorVotes {
+  std::map<std::string, int> names;
+  std::map<std::string, int> kinds;
+  std::set<std::string> aliases;
+};
+
+template <class Better>
+std::string winner(const std::map<std::string, int>& votes, Better&& better_tie) {
+  std::string best;
+  int best_count = -1;
+  for (const auto& [value, count] : votes)
+    if (count > best_count || (count == best_count && better_tie(value, best))) best = value, best_count = count;
+  return best;
+}
+
+Actor vote_actor(const std::string& id, const ActorVotes& votes) {
+  Actor a;
+  a.id = id;
+  // Ties: the longer (fuller) name, then byte order (map order keeps the first).
+  a.name = winner(votes.names, [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+  if (a.name.empty()) a.name = id;
+  std::map<std::string, int> valid_kinds;
+  for (const auto& [kind, count] : votes.kinds)
+    if (one_of(kind, kActorKinds)) valid_kinds[kind] += count;
+  a.kind = winner(valid_kinds, [](const std::string&, const std::string&) { return false; });
+  if (a.kind.empty()) a.kind = "organization";
+  for (const std::string& alias : votes.aliases)
+    if (alias != a.name && !alias.empty()) a.aliases.push_back(alias);
+  a.origin = Origin::extracted;
+  return a;
+}
+
+// ---- events ----------------------------------------------------------------
+
+// One report of an event: a freshly extracted mention, or what is left of an old extracted event.
+struct Report {
+  std::optional<PartialDate> date;
+  std::vector<PartialDate> other_dates;  // an old event's conflicting dates
+  std::vector<Evidence> evidence;
+  std::string statement;
+};
+
+using EventKey = std::tuple<std::string, std::string, std::string>;  // actor, action, target
+
+struct UnionFind {
+  std::vector<std::size_t> parent;
+  explicit UnionFind(std::size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  std::size_t find(std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void unite(std::size_t a, std::size_t b) {
+    a = find(a), b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// Groups reports of one (actor, action, target) into events. Dated reports
+// whose dates are compatible are linked (so a month-precision report can join
+// two day-precision ones, which then conflict); undated reports join the
+// largest dated group, or form one undated event when nothing is dated.
+std::vector<std::vector<const Report*>> cluster_reports(std::vector<Report>& reports) {
+  // A total order, so the result does not depend on the order of the documents.
+  std::sort(reports.begin(), reports.end(), [](const Report& a, const Report& b) {
+    if (std::lexicographical_compare(a.evidence.begin(), a.evidence.end(), b.evidence.begin(), b.evidence.end(),
+                                     evidence_less))
+      return true;
+    if (std::lexicographical_compare(b.evidence.begin(), b.evidence.end(), a.evidence.begin(), a.evidence.end(),
+                                     evidence_less))
+      return false;
+    return std::tie(a.date, a.statement, a.other_dates) < std::tie(b.date, b.statement, b.other_dates);
+  });
+  UnionFind sets(reports.size());
+  // Linking distinct dates rather than reports keeps this quadratic in the
+  // number of different dates only, however many reports share one.
+  std::map<PartialDate, std::vector<std::size_t>> by_date;
+  std::vector<std::size_t> dated, undated;
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    (reports[i].date ? dated : undated).push_back(i);
+    if (reports[i].date) by_date[*reports[i].date].push_back(i);
+  }
+  for (const auto& [when, members] : by_date)
+    for (std::size_t i : members) sets.unite(members.front(), i);
+  for (auto x = by_date.begin(); x != by_date.end(); ++x)
+    for (auto y = std::next(x); y != by_date.end(); ++y)
+      if (x->first.compatible(y->first)) sets.unite(x->second.front(), y->second.front());
+  if (!undated.empty()) {
+    std::map<std::size_t, std::size_t> sizes;
+    for (std::size_t i : dated) ++sizes[sets.find(i)];
+    std::size_t target = undated.front();
+    std::size_t best = 0;
+    for (const auto& [root, size] : sizes)  // roots ascend, so ties go to the earliest report
+      if (size > best) target = root, best = size;
+    for (std::size_t i : undated) sets.unite(i, target);
+  }
+  std::map<std::size_t, std::vector<const Report*>> groups;
+  for (std::size_t i = 0; i < reports.size(); ++i) groups[sets.find(i)].push_back(&reports[i]);
+  std::vector<std::vector<const Report*>> out;
+  for (auto& [root, members] : groups) out.push_back(std::move(members));
+  return out;
+}
+
+Event merge_reports(const EventKey& key, const std::vector<const Report*>& members) {
+  Event e;
+  std::tie(e.actor, e.action, e.target) = key;
+  // The event's date: the finest precision, then the most reported, then the earliest.
+  std::map<PartialDate, int> counts;
+  for (const Report* r : members)
+    if (r->date) ++counts[*r->date];
+  std::optional<PartialDate> best;
+  int best_count = 0;
+  for (const auto& [date, count] : counts) {
+    if (!best || date.precision() > best->precision() ||
+        (date.precision() == best->precision() && count > best_count))
+      best = date, best_count = count;
+  }
+  e.date = best;
+  std::set<PartialDate> conflicts;
+  for (const Report* r : members) {
+    if (r->date && best && !r->date->compatible(*best)) conflicts.insert(*r->date);
+    for (const PartialDate& d : r->other_dates)
+      if (best && !d.compatible(*best)) conflicts.insert(d);
+  }
+  for (const PartialDate& d : conflicts) e.conflicting_dates.push_back(d.iso());
+  for (const Report* r : members) {
+    e.sources.insert(e.sources.end(), r->evidence.begin(), r->evidence.end());
+    if (e.statement.empty()) e.statement = r->statement;
+  }
+  sort_unique(e.sources);
+  e.id = content_id("e", {e.actor, e.action, e.target, e.date ? e.date->iso() : std::string()});
+  e.origin = Origin::extracted;
+  return e;
+}
+
+// ---- relations -------------------------------------------------------------
+
+using RelationKey = std::tuple<std::string, std::string, std::string>;  // type, from, to
+
+struct RelationParts {
+  std::optional<PartialDate> date;  // the earliest reported
+  std::vector<Evidence> evidence;
+};
+
+void add_relation(std::map<RelationKey, RelationParts>& relations, const std::string& type, const std::string& from,
+                  const std::string& to, const std::optional<PartialDate>& date, const std::vector<Evidence>& evidence) {
+  if (from.empty() || to.empty() || from == to) return;
+  RelationParts& parts = relations[{type, from, to}];
+  if (date && (!parts.date || *date < *parts.date)) parts.date = date;
+  parts.evidence.insert(parts.evidence.end(), evidence.begin(), evidence.end());
+}
+
+// Old extracted evidence that survives: whatever does not come from a re-extracted document.
+std::vector<Evidence> surviving(const std::vector<Evidence>& evidence, const std::set<std::string>& reextracted) {
+  std::vector<Evidence> out;
+  for (const Evidence& e : evidence)
+    if (!reextracted.count(e.source)) out.push_back(e);
+  return out;
+}
+
+}  // namespace
+
+Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
+  const Previous prev(previous);
+  Store out;
+
+  std::set<std::string> reextracted;
+  for (const Extraction& doc : docs) reextracted.insert(doc.doc);
+  std::vector<const Extraction*> live_docs;
+  std::set<std::string> seen_docs;
+  for (const Extraction& doc : docs)
+    if (!prev.source_suppressed(doc.doc) && seen_docs.insert(doc.doc).second) live_docs.push_back(&doc);
+
+  // Sources.
+  std::map<std::string, Source> sources;
+  for (const Extraction* doc : live_docs) {
+    if (prev.kept_source(doc->doc)) continue;
+    Source s;
+    s.id = doc->doc;
+    s.title = doc->meta.title;
+    s.outlet = doc->meta.outlet;
+    s.url = doc->meta.url;
+    s.published = doc->meta.published;
+    s.path = doc->path;
+    sources.emplace(s.id, std::move(s));
+  }
+  if (previous)
+    for (const Source& s : previous->sources)
+      if (!reextracted.count(s.id) || prev.kept_source(s.id)) sources.emplace(s.id, s);
+
+  // Actors of the new extraction, mapped through the user's alias merges.
+  std::map<std::string, ActorVotes> votes;
+  std::vector<std::map<std::string, std::string>> actor_maps(live_docs.size());  // per document: local id -> final id
+  for (std::size_t d = 0; d < live_docs.size(); ++d) {
+    for (const ExtractedActor& a : live_docs[d]->actors) {
+      const std::string id = prev.resolve_actor(a.id, a.name);
+      actor_maps[d].emplace(a.id, id);
+      if (prev.kept_actor(id)) continue;
+      ActorVotes& v = votes[id];
+      // A name mapped onto another actor by an alias is an alias there, not a vote for its name.
+      if (id == a.id) ++v.names[a.name];
+      else v.names.try_emplace(a.name, 0);
+      ++v.kinds[a.kind];
+      v.aliases.insert(a.name);
+      v.aliases.insert(a.aliases.begin(), a.aliases.end());
+    }
+  }
+  auto actor_in_doc = [&](std::size_t d, const std::string& id) -> std::string {
+    if (id.empty()) return id;
+    auto it = actor_maps[d].find(id);
+    return it != actor_maps[d].end() ? it->second : prev.resolve_actor(id, id);
+  };
+  if (previous)  // names and aliases of old extracted actors stay: the user may have added some
+    for (const Actor& a : previous->actors)
+      if (!prev.kept_actor(a.id) && votes.count(a.id)) {
+        votes[a.id].names.try_emplace(a.name, 0);
+        votes[a.id].aliases.insert(a.name);
+        votes[a.id].aliases.insert(a.aliases.begin(), a.aliases.end());
+      }
+
+  // Statements.
+  std::map<std::string, Statement> statements;
+  std::vector<std::vector<std::string>> quote_ids(live_docs.size());
+  for (std::size_t d = 0; d < live_docs.size(); ++d) {
+    const Extraction& doc = *live_docs[d];
+    for (const ExtractedQuote& q : doc.quotes) {
+      Statement s;
+      s.id = content_id("s", {doc.doc, std::to_string(q.span.start), q.span.text});
+      quote_ids[d].push_back(s.id);
+      if (prev.kept_statement(s.id)) continue;
+      s.speaker = actor_in_doc(d, q.speaker);
+      s.text = q.span.text;
+      s.cue = q.cue;
+      s.date = q.date;
+      s.evidence = evidence_of(doc.doc, q.span);
+      statements.emplace(s.id, std::move(s));
+    }
+  }
+  if (previous)
+    for (const Statement& s : previous->statements) {
+      if (prev.kept_statement(s.id)) {
+        statements.emplace(s.id, s);
+      } else if (!s.suppressed && !reextracted.count(s.evidence.source)) {
+        Statement kept = s;
+        kept.speaker = prev.resolve_actor(s.speaker);
+        statements.emplace(kept.id, std::move(kept));
+      }
+    }
+
+  // Events: reports grouped by (actor, action, target), then clustered by date.
+  std::map<EventKey, std::vector<Report>> reports;
+  for (std::size_t d = 0; d < live_docs.size(); ++d) {
+    const Extraction& doc = *live_docs[d];
+    for (const ExtractedEvent& ev : doc.events) {
+      const std::string action = one_of(ev.action, kActions) ? ev.action : "other";
+      Report r;
+      r.date = ev.date;
+      r.evidence.push_back(evidence_of(doc.doc, ev.evidence));
+      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids[d].size()) r.statement = quote_ids[d][ev.quote];
+      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].push_back(std::move(r));
+    }
+  }
+  std::map<std::string, Event> events;
+  if (previous)
+    for (const Event& e : previous->events) {
+      if (prev.kept_event(e.id)) {
+        events.emplace(e.id, e);
+        continue;
+      }
+      Report r;
+      r.evidence = surviving(e.sources, reextracted);
+      if (r.evidence.empty() && !e.sources.empty()) continue;  // every report was re-extracted
+      r.date = e.date;
+      for (const std::string& iso : e.conflicting_dates)
+        if (auto d = PartialDate::parse(iso)) r.other_dates.push_back(*d);
+      r.statement = e.statement;
+      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].push_back(std::move(r));
+    }
+  for (auto& [key, group] : reports)
+    for (const auto& members : cluster_reports(group)) {
+      Event e = merge_reports(key, members);
+      if (prev.kept_event(e.id)) continue;
+      auto [it, inserted] = events.emplace(e.id, e);
+      if (!inserted && it->second.origin == Origin::extracted && !it->second.suppressed) {
+        // A hash collision between two extracted events: keep one, lose no evidence.
+        it->second.sources.insert(it->second.sources.end(), e.sources.begin(), e.sources.end());
+        sort_unique(it->second.sources);
+      }
+    }
+
+  // Relations: responses, statement-level responses, and edges implied by events.
+  std::map<RelationKey, RelationParts> relations;
+  for (std::size_t d = 0; d < live_docs.size(); ++d) {
+    const Extraction& doc = *live_docs[d];
+    for (const ExtractedResponse& resp : doc.responses) {
+      const std::vector<Evidence> evidence{evidence_of(doc.doc, resp.evidence)};
+      add_relation(relations, "responds_to", actor_in_doc(d, resp.from), actor_in_doc(d, resp.to), resp.date, evidence);
+      const auto& ids = quote_ids[d];
+      if (resp.from_quote >= 0 && resp.to_quote >= 0 && static_cast<std::size_t>(resp.from_quote) < ids.size() &&
+          static_cast<std::size_t>(resp.to_quote) < ids.size())
+        add_relation(relations, "responds_to", ids[resp.from_quote], ids[resp.to_quote], resp.date, evidence);
+    }
+  }
+  for (const auto& [id, e] : events) {
+    const std::string type = relation_for_action(e.action);
+    if (!type.empty() && !e.suppressed) add_relation(relations, type, e.actor, e.target, e.date, e.sources);
+  }
+  std::map<std::string, Relation> relation_by_id;
+  if (previous)
+    for (const Relation& r : previous->relations) {
+      if (prev.kept_relation(r.id)) {
+        relation_by_id.emplace(r.id, r);
+        continue;
+      }
+      const std::vector<Evidence> evidence = surviving(r.evidence, reextracted);
+      if (evidence.empty() && !r.evidence.empty()) continue;
+      auto endpoint = [&](const std::string& id) {
+        return statements.count(id) || events.count(id) ? id : prev.resolve_actor(id);
+      };
+      add_relation(relations, r.type, endpoint(r.from), endpoint(r.to), r.date, evidence);
+    }
+  for (auto& [key, parts] : relations) {
+    Relation r;
+    std::tie(r.type, r.from, r.to) = key;
+    r.id = content_id("r", {r.type, r.from, r.to});
+    if (prev.kept_relation(r.id)) continue;
+    r.date = parts.date;
+    r.evidence = std::move(parts.evidence);
+    sort_unique(r.evidence);
+    relation_by_id.emplace(r.id, std::move(r));
+  }
+
+  // Actors: the merged new ones, the user's, and old extracted ones something still refers to.
+  std::map<std::string, Actor> actors;
+  for (const auto& [id, v] : votes) actors.emplace(id, vote_actor(id, v));
+  if (previous) {
+    for (const Actor& a : previous->actors)
+      if (prev.kept_actor(a.id)) actors.emplace(a.id, a);
+    std::set<std::string> referenced;
+    for (const auto& [id, s] : statements) referenced.insert(s.speaker);
+    for (const auto& [id, e] : events) referenced.insert({e.actor, e.target});
+    for (const auto& [id, r] : relation_by_id) referenced.insert({r.from, r.to});
+    for (const Actor& a : previous->actors)
+      if (referenced.count(a.id)) actors.emplace(a.id, a);
+  }
+
+  // Extracted facts must not point at nothing (an extractor slip, or a fact
+  // the user deleted): drop such references. Curated facts are left as they are.
+  auto known_actor = [&](std::string& id) {
+    if (!id.empty() && !actors.count(id)) id.clear();
+  };
+  for (auto& [id, s] : statements)
+    if (s.origin == Origin::extracted) known_actor(s.speaker);
+  for (auto& [id, e] : events) {
+    if (e.origin != Origin::extracted) continue;
+    known_actor(e.actor);
+    known_actor(e.target);
+    if (!e.statement.empty() && !statements.count(e.statement)) e.statement.clear();
+  }
+  for (auto it = relation_by_id.begin(); it != relation_by_id.end();) {
+    const Relation& r = it->second;
+    auto exists = [&](const std::string& id) { return actors.count(id) || statements.count(id) || events.count(id); };
+    if (r.origin == Origin::extracted && (!exists(r.from) || !exists(r.to))) it = relation_by_id.erase(it);
+    else ++it;
+  }
+
+  // Deterministic order.
+  for (auto& [id, s] : sources) out.sources.push_back(std::move(s));
+  for (auto& [id, a] : actors) out.actors.push_back(std::move(a));
+  for (auto& [id, s] : statements) out.statements.push_back(std::move(s));
+  std::sort(out.statements.begin(), out.statements.end(), [](const Statement& a, const Statement& b) {
+    return std::tie(a.evidence.source, a.evidence.start, a.id) < std::tie(b.evidence.source, b.evidence.start, b.id);
+  });
+  for (auto& [id, e] : events) out.events.push_back(std::move(e));
+  std::sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
+    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();  // undated last
+    if (a.date && *a.date != *b.date) return *a.date < *b.date;
+    return a.id < b.id;
+  });
+  for (auto& [id, r] : relation_by_id) out.relations.push_back(std::move(r));
+  std::sort(out.relations.begin(), out.relations.end(), [](const Relation& a, const Relation& b) {
+    return std::tie(a.type, a.from, a.to, a.id) < std::tie(b.type, b.from, b.to, b.id);
+  });
+  return out;
+}
+
+}  // namespace evgraph

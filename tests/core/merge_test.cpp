@@ -1,0 +1,356 @@
+#include "evgraph/merge.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "evgraph/ids.h"
+#include "evgraph/store_yaml.h"
+
+using namespace evgraph;
+
+namespace {
+
+PartialDate date(const char* iso) { return *PartialDate::parse(iso); }
+
+Span span(std::size_t start, std::string text) { return {start, start + text.size(), std::move(text)}; }
+
+ExtractedActor actor(std::string id, std::string name, std::string kind, std::vector<std::string> aliases = {}) {
+  return {std::move(id), std::move(name), std::move(kind), std::move(aliases), {}};
+}
+
+ExtractedEvent event(std::string who, std::string action, std::string target, std::optional<PartialDate> when,
+                     std::size_t start, std::string text, int quote = -1) {
+  ExtractedEvent e;
+  e.actor = std::move(who);
+  e.action = std::move(action);
+  e.target = std::move(target);
+  e.date = when;
+  e.evidence = span(start, std::move(text));
+  e.quote = quote;
+  return e;
+}
+
+ExtractedQuote quote(std::size_t start, std::string text, std::string speaker, std::optional<PartialDate> when) {
+  return {span(start, std::move(text)), std::move(speaker), "said", when};
+}
+
+ExtractedResponse response(std::string from, std::string to, std::size_t start, std::string text, int from_quote = -1,
+                           int to_quote = -1) {
+  ExtractedResponse r;
+  r.from = std::move(from);
+  r.to = std::move(to);
+  r.from_quote = from_quote;
+  r.to_quote = to_quote;
+  r.evidence = span(start, std::move(text));
+  return r;
+}
+
+Extraction document(std::string id, std::optional<PartialDate> published = {}) {
+  Extraction x;
+  x.doc = id;
+  x.path = "articles/" + id + ".txt";
+  x.meta.title = "About " + id;
+  x.meta.published = published;
+  return x;
+}
+
+// Two reports of the same story, plus a third article with a conflicting date.
+std::vector<Extraction> story() {
+  Extraction a = document("a", date("2025-05-04"));
+  a.actors = {actor("acme", "Acme", "organization", {"ACME", "the chipmaker"}),
+              actor("globex", "Globex", "organization"), actor("jane-roe", "Jane Roe", "person", {"Roe"})};
+  a.quotes = {quote(100, "Globex is wrong.", "acme", date("2025-05-03")),
+              quote(300, "We stand by it.", "globex", date("2025-05-03"))};
+  a.events = {event("acme", "criticize", "globex", date("2025-05-03"), 80, "Acme criticized Globex", 0),
+              event("globex", "respond", "acme", date("2025-05-03"), 280, "Globex responded", 1)};
+  a.responses = {response("globex", "acme", 280, "Globex responded to Acme", 1, 0)};
+
+  Extraction b = document("b", date("2025-05-05"));
+  b.actors = {actor("acme", "ACME", "organization", {"Acme Corp"}), actor("globex", "Globex", "group"),
+              actor("roe", "Roe", "person")};
+  b.events = {event("acme", "criticize", "globex", date("2025-05-03"), 10, "ACME attacked Globex"),
+              event("roe", "say", "", date("2025-05-04"), 500, "Roe said")};
+  b.quotes = {quote(520, "It is a misunderstanding.", "roe", date("2025-05-04"))};
+  b.responses = {response("globex", "acme", 40, "Globex hit back at ACME")};
+
+  Extraction c = document("c");
+  c.actors = {actor("acme", "Acme", "organization"), actor("globex", "Globex", "organization"),
+              actor("monday", "Monday", "person")};
+  // A month-only report links the two day-precision reports whose dates disagree.
+  c.events = {event("acme", "criticize", "globex", date("2025-05"), 5, "In May, Acme criticized Globex"),
+              event("acme", "criticize", "globex", date("2025-05-01"), 60, "Acme criticized Globex on May 1"),
+              event("monday", "announce", "", date("2025-05-06"), 90, "Monday announced")};
+  return {a, b, c};
+}
+
+const Event* find_event(const Store& store, std::string_view actor, std::string_view action) {
+  for (const Event& e : store.events)
+    if (e.actor == actor && e.action == action) return &e;
+  return nullptr;
+}
+
+const Relation* find_relation(const Store& store, std::string_view type, std::string_view from, std::string_view to) {
+  for (const Relation& r : store.relations)
+    if (r.type == type && r.from == from && r.to == to) return &r;
+  return nullptr;
+}
+
+// The store must be valid as written: no dangling references, no duplicate ids.
+void check_valid(const Store& store) {
+  Diagnostics diags;
+  const auto back = parse_store(format_store(store), "events.yaml", diags);
+  for (const Diagnostic& d : diags.items()) INFO(d.format());
+  CHECK(back);
+  CHECK(diags.empty());
+}
+
+// Replaces `from` by `to` inside the entry "  - id: ID" of the store text, as a person would by hand.
+std::string edit_entry(std::string text, std::string_view id, std::string_view from, std::string_view to) {
+  const std::string head = "  - id: " + std::string(id) + "\n";
+  const auto start = text.find(head);
+  REQUIRE_MESSAGE(start != std::string::npos, id);
+  auto end = text.find("\n  - ", start + 1);
+  for (const char* section : {"\nactors:", "\nstatements:", "\nevents:", "\nrelations:"}) {
+    const auto at = text.find(section, start);
+    if (at != std::string::npos && at < end) end = at;
+  }
+  const auto at = text.find(from, start);
+  REQUIRE_MESSAGE((at != std::string::npos && at < end), from);
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("sources come from the documents, actors merge across documents") {
+  const Store store = build_store(story());
+  REQUIRE(store.sources.size() == 3);
+  CHECK(store.sources[0].id == "a");
+  CHECK(store.sources[0].path == "articles/a.txt");
+  CHECK(store.sources[0].published->iso() == "2025-05-04");
+  CHECK(store.sources[0].origin == Origin::extracted);
+
+  const Actor* acme = store.find_actor("acme");
+  REQUIRE(acme);
+  CHECK(acme->name == "Acme");  // two documents of three say "Acme"
+  CHECK(acme->aliases == std::vector<std::string>{"ACME", "Acme Corp", "the chipmaker"});
+  const Actor* globex = store.find_actor("globex");
+  REQUIRE(globex);
+  CHECK(globex->kind == "organization");  // two votes to one
+  CHECK(std::is_sorted(store.actors.begin(), store.actors.end(),
+                       [](const Actor& x, const Actor& y) { return x.id < y.id; }));
+  check_valid(store);
+}
+
+TEST_CASE("statements get content ids and keep their span") {
+  const Store store = build_store(story());
+  REQUIRE(store.statements.size() == 3);
+  const Statement& first = store.statements[0];
+  CHECK(first.id == content_id("s", {"a", "100", "Globex is wrong."}));
+  CHECK(first.speaker == "acme");
+  CHECK(first.evidence == Evidence{"a", 100, 116, "Globex is wrong."});
+  CHECK(store.statements[2].evidence.source == "b");
+}
+
+TEST_CASE("the same event reported by several documents is one event; conflicting dates are kept") {
+  const Store store = build_store(story());
+  const Event* e = find_event(store, "acme", "criticize");
+  REQUIRE(e);
+  CHECK(e->date->iso() == "2025-05-03");  // the most reported day
+  CHECK(e->conflicting_dates == std::vector<std::string>{"2025-05-01"});
+  REQUIRE(e->sources.size() == 4);
+  CHECK(e->sources[0] == Evidence{"a", 80, 102, "Acme criticized Globex"});
+  CHECK(e->sources[1].source == "b");
+  CHECK(e->sources[2].source == "c");
+  CHECK(e->id == content_id("e", {"acme", "criticize", "globex", "2025-05-03"}));
+  CHECK(e->statement == store.statements[0].id);
+  int criticisms = 0;
+  for (const Event& ev : store.events) criticisms += ev.action == "criticize";
+  CHECK(criticisms == 1);
+  // Events are ordered by date.
+  CHECK(std::is_sorted(store.events.begin(), store.events.end(),
+                       [](const Event& x, const Event& y) { return *x.date < *y.date; }));
+}
+
+TEST_CASE("reports whose dates are incompatible and not linked stay separate events") {
+  Extraction a = document("a");
+  a.actors = {actor("acme", "Acme", "organization"), actor("globex", "Globex", "organization")};
+  a.events = {event("acme", "urge", "globex", date("2025-03-02"), 0, "Acme urged Globex"),
+              event("acme", "urge", "globex", date("2025-06-10"), 50, "Acme urged Globex again"),
+              event("acme", "urge", "globex", std::nullopt, 90, "Acme has urged Globex"),
+              event("acme", "urge", "globex", date("2025-06-10"), 120, "It urged Globex")};
+  const Store store = build_store({a});
+  REQUIRE(store.events.size() == 2);
+  CHECK(store.events[0].date->iso() == "2025-03-02");
+  CHECK(store.events[0].sources.size() == 1);
+  CHECK(store.events[1].date->iso() == "2025-06-10");
+  CHECK(store.events[1].sources.size() == 3);  // the undated report joins the larger group
+  CHECK(store.events[1].conflicting_dates.empty());
+}
+
+TEST_CASE("responses merge per (from, to) with all evidence; statement edges and event edges too") {
+  const Store store = build_store(story());
+  const Relation* responds = find_relation(store, "responds_to", "globex", "acme");
+  REQUIRE(responds);
+  REQUIRE(responds->evidence.size() == 2);
+  CHECK(responds->evidence[0].source == "a");
+  CHECK(responds->evidence[1].source == "b");
+  CHECK(responds->id == content_id("r", {"responds_to", "globex", "acme"}));
+  const Relation* quoted = find_relation(store, "responds_to", store.statements[1].id, store.statements[0].id);
+  CHECK(quoted);
+  const Relation* criticizes = find_relation(store, "criticizes", "acme", "globex");
+  REQUIRE(criticizes);
+  CHECK(criticizes->evidence.size() == 4);
+  CHECK(criticizes->date->iso() == "2025-05-03");
+  CHECK(std::is_sorted(store.relations.begin(), store.relations.end(), [](const Relation& x, const Relation& y) {
+    return std::tie(x.type, x.from, x.to) < std::tie(y.type, y.from, y.to);
+  }));
+  check_valid(store);
+}
+
+TEST_CASE("the output does not depend on the order of the documents") {
+  std::vector<Extraction> docs = story();
+  const std::string forward = format_store(build_store(docs));
+  std::reverse(docs.begin(), docs.end());
+  CHECK(format_store(build_store(docs)) == forward);
+}
+
+TEST_CASE("unknown actions become 'other' and references to unknown actors are dropped") {
+  Extraction a = document("a");
+  a.actors = {actor("acme", "Acme", "organization")};
+  a.events = {event("acme", "frobnicate", "nobody", date("2025-05-03"), 0, "Acme frobnicated")};
+  a.responses = {response("acme", "nobody", 10, "Acme answered nobody")};
+  const Store store = build_store({a});
+  REQUIRE(store.events.size() == 1);
+  CHECK(store.events[0].action == "other");
+  CHECK(store.events[0].target == "");
+  CHECK(store.relations.empty());
+  check_valid(store);
+}
+
+TEST_CASE("a hand-edited store re-merged with fresh extractions loses nothing the user did") {
+  const std::vector<Extraction> docs = story();
+  const Store first = build_store(docs);
+  const std::string written = format_store(first);
+  const Event* criticism = find_event(first, "acme", "criticize");
+  const Event* announce = find_event(first, "monday", "announce");
+  const Event* roe_says = find_event(first, "roe", "say");
+  REQUIRE(criticism);
+  REQUIRE(announce);
+  REQUIRE(roe_says);
+
+  // 1. The user fixes the criticism's date and marks it curated.
+  std::string edited = edit_entry(written, criticism->id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
+  edited = edit_entry(edited, criticism->id, "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, criticism->id, "      - {source: c, span: [60, 91], text: \"Acme criticized Globex on May 1\"}\n", "");
+  // 2. The user merges "Roe" into "Jane Roe": an alias there, the separate actor suppressed.
+  edited = edit_entry(edited, "jane-roe", "aliases: [Roe]", "aliases: [Roe, Ms. Roe]");
+  edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  // 3. A false positive: "Monday" is no actor, and its event is deleted (suppressed).
+  edited = edit_entry(edited, "monday", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, announce->id, "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  // 4. The user renames a source by hand.
+  edited = edit_entry(edited, "b", "title: \"About b\"", "title: \"The real headline\"");
+  edited = edit_entry(edited, "b", "origin: extracted", "origin: curated");
+
+  Diagnostics diags;
+  const auto previous = parse_store(edited, "events.yaml", diags);
+  for (const Diagnostic& d : diags.items()) INFO(d.format());
+  REQUIRE(previous);
+
+  const Store updated = build_store(docs, &*previous);
+  check_valid(updated);
+
+  // The curated event is kept as the user wrote it, and extraction does not add it back with the old date.
+  const Event* fixed = updated.find_event(criticism->id);
+  REQUIRE(fixed);
+  CHECK(fixed->origin == Origin::curated);
+  CHECK(fixed->date->iso() == "2025-05-02");
+  CHECK(fixed->sources.size() == 3);  // the evidence the user removed stays removed
+  int criticisms = 0;
+  for (const Event& e : updated.events) criticisms += e.action == "criticize";
+  CHECK(criticisms == 1);
+
+  // The alias merge holds: Roe's statement and event now belong to Jane Roe.
+  const Actor* jane = updated.find_actor("jane-roe");
+  REQUIRE(jane);
+  CHECK(jane->origin == Origin::curated);
+  CHECK(jane->aliases == std::vector<std::string>{"Roe", "Ms. Roe"});
+  CHECK(find_event(updated, "jane-roe", "say"));
+  CHECK_FALSE(find_event(updated, "roe", "say"));
+  for (const Statement& s : updated.statements) CHECK(s.speaker != "roe");
+  const Actor* roe = updated.find_actor("roe");
+  CHECK((roe == nullptr || roe->suppressed));
+
+  // The deleted false positives stay deleted.
+  const Event* gone = updated.find_event(announce->id);
+  REQUIRE(gone);
+  CHECK(gone->suppressed);
+  const Actor* monday = updated.find_actor("monday");
+  REQUIRE(monday);
+  CHECK(monday->suppressed);
+
+  // The curated source keeps its title.
+  CHECK(updated.find_source("b")->title == "The real headline");
+
+  // Extracted facts are still there, refreshed.
+  CHECK(find_relation(updated, "responds_to", "globex", "acme"));
+
+  // Updating again changes nothing: the curation is stable.
+  CHECK(format_store(build_store(docs, &updated)) == format_store(updated));
+}
+
+TEST_CASE("an alias the user adds to an extracted actor maps later mentions to it") {
+  Extraction a = document("a");
+  a.actors = {actor("jensen-huang", "Jensen Huang", "person")};
+  a.events = {event("jensen-huang", "warn", "", date("2025-05-01"), 0, "Jensen Huang warned")};
+  Store previous = build_store({a});
+  previous.actors[0].aliases.push_back("Huang");  // by hand, origin left as extracted
+
+  Extraction b = document("b");
+  b.actors = {actor("huang", "Huang", "person")};
+  b.events = {event("huang", "urge", "", date("2025-05-02"), 0, "Huang urged")};
+  const Store updated = build_store({b}, &previous);
+  CHECK(find_event(updated, "jensen-huang", "urge"));
+  CHECK(find_event(updated, "jensen-huang", "warn"));  // from document a, not re-extracted
+  CHECK_FALSE(updated.find_actor("huang"));
+  REQUIRE(updated.find_actor("jensen-huang"));
+  CHECK(updated.find_actor("jensen-huang")->name == "Jensen Huang");
+  CHECK(updated.find_actor("jensen-huang")->aliases == std::vector<std::string>{"Huang"});
+  check_valid(updated);
+}
+
+TEST_CASE("updating with some documents keeps what other documents said and replaces the rest") {
+  std::vector<Extraction> docs = story();
+  const Store previous = build_store(docs);
+  // Document c is extracted again and now finds nothing about the criticism.
+  Extraction c = docs[2];
+  c.events.clear();
+  const Store updated = build_store({c}, &previous);
+  const Event* e = find_event(updated, "acme", "criticize");
+  REQUIRE(e);
+  REQUIRE(e->sources.size() == 2);
+  CHECK(e->sources[0].source == "a");
+  CHECK(e->sources[1].source == "b");
+  CHECK(updated.find_source("a"));
+  CHECK_FALSE(find_event(updated, "monday", "announce"));
+  CHECK(updated.statements.size() == previous.statements.size());
+  check_valid(updated);
+}
+
+TEST_CASE("a suppressed source drops what was extracted from it") {
+  std::vector<Extraction> docs = story();
+  Store previous = build_store(docs);
+  for (Source& s : previous.sources)
+    if (s.id == "b") s.suppressed = true;
+  const Store updated = build_store(docs, &previous);
+  REQUIRE(updated.find_source("b"));
+  CHECK(updated.find_source("b")->suppressed);
+  for (const Event& e : updated.events)
+    for (const Evidence& ev : e.sources) CHECK(ev.source != "b");
+  for (const Statement& s : updated.statements) CHECK(s.evidence.source != "b");
+  check_valid(updated);
+}
