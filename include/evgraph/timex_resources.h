@@ -1,0 +1,52 @@
+// Loading the temporal tagger's language data (resources/<lang>/timex/):
+//   pattern_<name>.txt  regex alternatives usable in rules as %name
+//   norm_<name>.txt     word -> value tables for captured groups named <name>
+//   rules_<kind>.txt    rules (regex + TIMEX3 type + value template); rules_negative.txt vetoes
+//   tense_cues.txt      words that mark a sentence's tense (for choosing a year or weekday)
+// Every problem is reported as "file:line: error: message".
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "evgraph/resources.h"
+#include "evgraph/timex.h"
+
+namespace evgraph {
+
+struct TimexRule {
+  std::string name;
+  bool negative = false;          // a veto: candidates overlapping its matches are dropped
+  TimexType type = TimexType::date;
+  std::string pattern;            // with %macros expanded
+  std::string value;              // value template (see rules_date.txt)
+  std::string range_max;          // template, may be empty
+  std::string mod;                // template, may be empty
+  int priority = 0;
+  bool case_sensitive = false;
+  std::string origin;             // "file:line" of the rule's first line, for messages
+};
+
+enum class Tense { unknown, past, present, future };
+
+struct TenseCues {
+  std::unordered_map<std::string, Tense> words;  // lowercase word -> tense
+  std::unordered_map<std::string, Tense> auxiliaries;  // "will", "was": they outrank other cues
+  std::vector<std::pair<std::string, Tense>> suffixes;  // "*ed past"
+  std::vector<std::string> suffix_exceptions;           // words that end like a cue but are not ("need")
+};
+
+struct TimexResources {
+  std::vector<TimexRule> rules;
+  // table name (file stem without "norm_") -> lowercase key -> value
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> norms;
+  TenseCues tense;
+};
+
+// Reads every en/timex/ file of `resources`. Throws std::runtime_error naming file and line.
+TimexResources load_timex_resources(const Resources& resources, std::string_view language = "en");
+
+}  // namespace evgraph

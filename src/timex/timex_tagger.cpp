@@ -1,0 +1,414 @@
+// The tagger: one Hyperscan database finds where every rule's matches end, all rules
+// at once (start-of-match tracking would make the scan several times slower); RE2 finds
+// each match's leftmost start in a short window before its end and then, anchored on
+// the span, extracts the named groups; overlaps are resolved
+// longest-first; then values are normalized left to right so each expression can use
+// the dates mentioned before it.
+#include "evgraph/timex.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include "evgraph/timex_normalizer.h"
+#include "evgraph/timex_resources.h"
+#include "evgraph/utf8.h"
+
+namespace evgraph {
+
+const char* to_string(TimexType type) {
+  switch (type) {
+    case TimexType::date: return "DATE";
+    case TimexType::time: return "TIME";
+    case TimexType::duration: return "DURATION";
+    case TimexType::set: return "SET";
+  }
+  return "DATE";
+}
+
+const char* to_string(DctSource source) {
+  switch (source) {
+    case DctSource::meta: return "meta";
+    case DctSource::cli: return "cli";
+    case DctSource::inferred: return "inferred";
+    case DctSource::none: return "none";
+  }
+  return "none";
+}
+
+namespace {
+
+struct CompiledRule {
+  const TimexRule* rule = nullptr;
+  std::unique_ptr<RE2> re;    // the rule, for groups on a known span
+  std::unique_ptr<RE2> tail;  // the rule anchored at the end of the text, without groups: finds starts
+  std::vector<std::string> group_names;  // index 0 (whole match) unused
+  int ext_group = -1;
+  bool explicit_year = false;  // the value comes with a year from the text
+};
+
+struct RawMatch {
+  unsigned rule;
+  std::size_t to;
+};
+
+// How far before a match's end its start is searched: rules match short phrases,
+// vetoes may cover long URLs.
+constexpr std::size_t kMaxMatchBytes = 128;
+constexpr std::size_t kMaxVetoBytes = 2048;
+
+struct Candidate {
+  unsigned rule;
+  std::size_t from, to;          // whole match
+  std::size_t start, end;        // extent (the `ext` group or the whole match)
+  std::vector<std::pair<const std::string*, std::string_view>> groups;  // name -> matched text
+  bool captured = false;
+};
+
+bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; }
+
+// Start of the sentence containing `pos`: after ". ", "? ", "! " or a blank line.
+std::size_t sentence_start(std::string_view text, std::size_t pos) {
+  const std::size_t limit = pos > 400 ? pos - 400 : 0;
+  for (std::size_t i = pos; i > limit; --i) {
+    const char c = text[i - 1];
+    if (c == '\n' && i >= 2 && text[i - 2] == '\n') return i;
+    if ((c == ' ' || c == '\n') && i >= 2 && (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!')) {
+      // "Jan. 5" and "U.S. officials" are not sentence ends: need a lowercase-free short word before.
+      std::size_t w = i - 2;
+      std::size_t b = w;
+      while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      if (w - b <= 3 && b < w && std::isupper(static_cast<unsigned char>(text[b]))) continue;
+      return i;
+    }
+  }
+  return limit;
+}
+
+std::size_t sentence_end(std::string_view text, std::size_t pos) {
+  const std::size_t limit = std::min(text.size(), pos + 400);
+  for (std::size_t i = pos; i < limit; ++i) {
+    const char c = text[i];
+    if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') return i;
+    if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
+      std::size_t b = i;
+      while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+      if (i - b <= 3 && b < i && std::isupper(static_cast<unsigned char>(text[b]))) continue;
+      return i;
+    }
+  }
+  return limit;
+}
+
+}  // namespace
+
+struct TimexTagger::Impl {
+  TimexResources resources;
+  std::vector<CompiledRule> rules;
+  hs_database_t* database = nullptr;
+  hs_scratch_t* prototype = nullptr;
+  mutable std::mutex pool_mutex;
+  mutable std::vector<hs_scratch_t*> pool;
+
+  ~Impl() {
+    for (hs_scratch_t* s : pool) hs_free_scratch(s);
+    if (prototype) hs_free_scratch(prototype);
+    if (database) hs_free_database(database);
+  }
+
+  hs_scratch_t* acquire() const {
+    {
+      std::lock_guard lock(pool_mutex);
+      if (!pool.empty()) {
+        hs_scratch_t* s = pool.back();
+        pool.pop_back();
+        return s;
+      }
+    }
+    hs_scratch_t* s = nullptr;
+    if (hs_clone_scratch(prototype, &s) != HS_SUCCESS) throw std::runtime_error("hyperscan: cannot allocate scratch");
+    return s;
+  }
+  void release(hs_scratch_t* s) const {
+    std::lock_guard lock(pool_mutex);
+    pool.push_back(s);
+  }
+
+  Tense tense_near(std::string_view text, std::size_t start, std::size_t end) const;
+  std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
+};
+
+TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Impl>()) {
+  impl_->resources = load_timex_resources(resources);
+  const auto& rules = impl_->resources.rules;
+  std::vector<const char*> expressions;
+  std::vector<unsigned> flags, ids;
+  impl_->rules.reserve(rules.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const TimexRule& rule = rules[i];
+    RE2::Options options;
+    options.set_encoding(RE2::Options::EncodingLatin1);
+    options.set_case_sensitive(rule.case_sensitive);
+    options.set_log_errors(false);
+    CompiledRule compiled;
+    compiled.rule = &rule;
+    compiled.re = std::make_unique<RE2>(rule.pattern, options);
+    if (!compiled.re->ok())
+      throw std::runtime_error(fmt::format("{}: error: rule '{}': invalid regex: {}", rule.origin, rule.name, compiled.re->error()));
+    RE2::Options tail_options = options;
+    tail_options.set_never_capture(true);
+    compiled.tail = std::make_unique<RE2>("(?:" + rule.pattern + ")$", tail_options);
+    compiled.group_names.resize(compiled.re->NumberOfCapturingGroups() + 1);
+    for (const auto& [index, name] : compiled.re->CapturingGroupNames()) {
+      compiled.group_names[index] = name;
+      if (name == "ext") compiled.ext_group = index;
+    }
+    compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
+    impl_->rules.push_back(std::move(compiled));
+    expressions.push_back(rule.pattern.c_str());
+    flags.push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+                       HS_MODE_BLOCK, nullptr, &impl_->database, &error) != HS_SUCCESS) {
+    std::string message = error ? error->message : "unknown error";
+    std::string where = "<timex rules>";
+    if (error && error->expression >= 0) where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
+    hs_free_compile_error(error);
+    throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
+  }
+  if (hs_alloc_scratch(impl_->database, &impl_->prototype) != HS_SUCCESS)
+    throw std::runtime_error("hyperscan: cannot allocate scratch");
+}
+
+TimexTagger::~TimexTagger() = default;
+TimexTagger::TimexTagger(TimexTagger&&) noexcept = default;
+TimexTagger& TimexTagger::operator=(TimexTagger&&) noexcept = default;
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
+  return impl_->tag(text, dct);
+}
+
+Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end) const {
+  const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
+  const TenseCues& cues = resources.tense;
+  Tense best = Tense::unknown;
+  std::size_t best_distance = SIZE_MAX;
+  Tense best_aux = Tense::unknown;
+  std::size_t best_aux_distance = SIZE_MAX;
+  std::string word;
+  for (std::size_t i = from; i < to;) {
+    if (!is_word_byte(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < to && is_word_byte(text[j])) ++j;
+    if (j <= start || i >= end) {
+      word.assign(text.substr(i, j - i));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      std::optional<Tense> tense;
+      if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
+        const std::size_t distance = j <= start ? start - j : i - end;
+        if (distance < best_aux_distance) best_aux_distance = distance, best_aux = aux->second;
+      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
+        tense = it->second;
+      } else if (word.size() >= 4 &&
+                 std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
+        for (const auto& [suffix, t] : cues.suffixes)
+          if (word.ends_with(suffix)) tense = t;
+      }
+      if (tense) {
+        const std::size_t distance = j <= start ? start - j : i - end;
+        if (distance < best_distance) best_distance = distance, best = *tense;
+      }
+    }
+    i = j;
+  }
+  return best_aux_distance != SIZE_MAX ? best_aux : best;
+}
+
+std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::optional<boost::gregorian::date> dct) const {
+  const NormalizedText normalized(original);
+  const std::string& text = normalized.text();
+  std::vector<RawMatch> raw;
+  hs_scratch_t* scratch = acquire();
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
+    static_cast<std::vector<RawMatch>*>(context)->push_back({id, static_cast<std::size_t>(to)});
+    return 0;
+  };
+  const hs_error_t status = hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  release(scratch);
+  if (status != HS_SUCCESS) throw std::runtime_error(fmt::format("hyperscan: scan failed ({})", status));
+
+  // Per rule, from the last end backwards: the leftmost start of the match ending there.
+  // Ends inside a span already found for the same rule are its shorter prefixes: skipped.
+  std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
+    return a.rule != b.rule ? a.rule < b.rule : a.to > b.to;
+  });
+  std::vector<Candidate> candidates;
+  std::vector<std::pair<std::size_t, std::size_t>> vetoes;
+  std::vector<re2::StringPiece> groups;
+  // Fills c.groups (and the extent, for rules with an `ext` group). False if RE2 disagrees.
+  auto capture = [&](Candidate& c) {
+    const CompiledRule& rule = rules[c.rule];
+    groups.assign(rule.group_names.size(), re2::StringPiece());
+    if (!rule.re->Match(text, c.from, c.to, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
+      return false;
+    if (rule.ext_group > 0 && groups[rule.ext_group].data()) {
+      c.start = static_cast<std::size_t>(groups[rule.ext_group].data() - text.data());
+      c.end = c.start + groups[rule.ext_group].size();
+    }
+    for (std::size_t g = 1; g < groups.size(); ++g)
+      if (!rule.group_names[g].empty() && rule.group_names[g] != "ext")
+        c.groups.emplace_back(&rule.group_names[g], groups[g].data() ? std::string_view(groups[g].data(), groups[g].size())
+                                                                     : std::string_view());
+    c.captured = true;
+    return true;
+  };
+  // "at 5 p.m. Officials said": the period ends the sentence too, and TimeBank leaves it out.
+  auto trim_sentence_period = [&](Candidate& c) {
+    if (c.end - c.start > 2 && text.compare(c.end - 3, 3, "m. ") != 0 && text.compare(c.end - 2, 2, "m.") == 0 &&
+        (c.end == text.size() || text[c.end] == '\n' ||
+         (text[c.end] == ' ' && c.end + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[c.end + 1])))))
+      --c.end;
+  };
+  std::size_t span_start = 0;
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    const bool new_rule = i == 0 || raw[i].rule != raw[i - 1].rule;
+    if (!new_rule && raw[i].to > span_start) continue;
+    const CompiledRule& rule = rules[raw[i].rule];
+    const std::size_t to = raw[i].to;
+    re2::StringPiece whole;
+    // The text ends at `to` for this search, so the pattern's "$" pins the match's end there.
+    // A short window first; only long matches (vetoes over URLs) need the wide one.
+    const re2::StringPiece upto(text.data(), to);
+    const std::size_t window = to > kMaxMatchBytes ? to - kMaxMatchBytes : 0;
+    if (!rule.tail->Match(upto, window, to, RE2::UNANCHORED, &whole, 1) &&
+        (window == 0 || !rule.rule->negative ||
+         !rule.tail->Match(upto, to > kMaxVetoBytes ? to - kMaxVetoBytes : 0, to, RE2::UNANCHORED, &whole, 1)))
+      continue;
+    const std::size_t from = static_cast<std::size_t>(whole.data() - text.data());
+    span_start = from;
+    if (rule.rule->negative) {
+      vetoes.emplace_back(from, to);
+      continue;
+    }
+    Candidate c{raw[i].rule, from, to, from, to, {}};
+    // Groups cost more than finding the span: only rules whose extent is a group need them
+    // now; the others get them after overlap resolution, if they win.
+    if (rule.ext_group > 0 && !capture(c)) continue;
+    trim_sentence_period(c);
+    candidates.push_back(std::move(c));
+  }
+
+  // Vetoes, then longest extent first (rule priority, then leftmost, then rule order).
+  std::sort(vetoes.begin(), vetoes.end());
+  auto vetoed = [&](const Candidate& c) {
+    auto it = std::lower_bound(vetoes.begin(), vetoes.end(), std::pair{c.end, std::size_t{0}});
+    for (auto k = it; k != vetoes.begin();) {
+      --k;
+      if (k->second > c.start) return true;
+      if (c.start >= k->first + kMaxVetoBytes) break;  // no earlier veto can reach this far
+    }
+    return false;
+  };
+  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
+    const std::size_t la = a.end - a.start, lb = b.end - b.start;
+    if (la != lb) return la > lb;
+    const int pa = rules[a.rule].rule->priority, pb = rules[b.rule].rule->priority;
+    if (pa != pb) return pa > pb;
+    if (a.start != b.start) return a.start < b.start;
+    return a.rule < b.rule;
+  });
+  std::map<std::size_t, std::size_t> taken;  // start -> end of accepted extents
+  std::vector<Candidate*> accepted;
+  for (Candidate& c : candidates) {
+    if (c.end <= c.start || vetoed(c)) continue;
+    auto next = taken.lower_bound(c.start);
+    if (next != taken.end() && next->first < c.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > c.start) continue;
+    taken.emplace(c.start, c.end);
+    accepted.push_back(&c);
+  }
+  std::erase_if(accepted, [&](Candidate* c) { return !c->captured && !capture(*c); });
+  std::sort(accepted.begin(), accepted.end(), [](const Candidate* a, const Candidate* b) { return a->start < b->start; });
+
+  // Normalize left to right, tracking the last date mentioned and the last explicit year.
+  const TimexNormalizer normalizer(resources);
+  std::vector<Timex> out;
+  std::optional<TimexAnchor> reference;
+  std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
+  for (const Candidate* c : accepted) {
+    const CompiledRule& rule = rules[c->rule];
+    TimexContext context;
+    context.dct = dct;
+    context.reference = reference;
+    const bool needs_tense = rule.rule->value.find("XXXX") != std::string::npos ||
+                             rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
+                             rule.rule->value.find("@weekend") != std::string::npos;
+    if (needs_tense) context.tense = tense_near(text, c->start, c->end);
+    if (last_year && rule.rule->value.starts_with("XXXX")) {
+      const std::size_t here = sentence_start(text, c->start);
+      const std::size_t previous = here > 0 ? sentence_start(text, here - 1) : 0;
+      if (last_year->first >= (dct ? here : previous)) context.narrative_year = last_year->second;
+    }
+    auto fill = [&](const std::string& tmpl) -> std::optional<std::string> {
+      std::string filled;
+      for (std::size_t i = 0; i < tmpl.size(); ++i) {
+        if (tmpl[i] != '{') {
+          filled += tmpl[i];
+          continue;
+        }
+        const std::size_t close = tmpl.find('}', i);
+        if (close == std::string::npos) return std::nullopt;
+        const std::string name = tmpl.substr(i + 1, close - i - 1);
+        std::string value;
+        for (const auto& [group, matched] : c->groups) {
+          if (*group != name) continue;
+          auto normalized_slot = normalizer.slot(name, matched, context);
+          if (!normalized_slot) return std::nullopt;
+          value = *normalized_slot;
+        }
+        filled += value;
+        i = close;
+      }
+      return filled;
+    };
+    auto value_template = fill(rule.rule->value);
+    if (!value_template) continue;
+    auto value = normalizer.evaluate(*value_template, rule.rule->type, context);
+    if (!value || value->empty()) continue;
+    Timex timex;
+    auto [start, end] = normalized.original_span(c->start, c->end);
+    timex.start = start;
+    timex.end = end;
+    timex.text = std::string(original.substr(start, end - start));
+    timex.type = rule.rule->type;
+    timex.value = *value;
+    if (!rule.rule->range_max.empty())
+      if (auto t = fill(rule.rule->range_max))
+        if (auto v = normalizer.evaluate(*t, rule.rule->type, context)) timex.range_max = *v;
+    if (!rule.rule->mod.empty())
+      if (auto t = fill(rule.rule->mod)) timex.mod = *t;
+    if (timex.type == TimexType::date || timex.type == TimexType::time) {
+      // Expressions relative to the last mention do not move it ("a year earlier" stays a side remark).
+      const bool relative_to_mention = rule.rule->value.starts_with("@ref");
+      if (auto anchor = parse_timex_anchor(timex.value); anchor && !relative_to_mention) {
+        reference = anchor;
+        if (rule.explicit_year) last_year = std::pair{c->end, anchor->date.year()};
+      }
+    }
+    out.push_back(std::move(timex));
+  }
+  return out;
+}
+
+}  // namespace evgraph

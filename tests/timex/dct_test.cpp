@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "evgraph/timex.h"
+
+namespace {
+
+using boost::gregorian::date;
+
+evgraph::Document doc(std::string text, std::string url = {}, std::optional<evgraph::PartialDate> published = {}) {
+  evgraph::DocumentMeta meta;
+  meta.url = std::move(url);
+  meta.published = published;
+  auto d = evgraph::make_document("d", std::move(text), meta);
+  REQUIRE(d.ok());
+  return *d;
+}
+
+}  // namespace
+
+TEST_CASE("dct: --dct wins, then a full published date") {
+  auto with_meta = doc("WASHINGTON, March 2, 2024 - text", "", evgraph::PartialDate::day(2025, 5, 3));
+  auto r = evgraph::resolve_dct(with_meta, date(2020, 1, 1));
+  CHECK(r.source == evgraph::DctSource::cli);
+  CHECK(*r.dct == date(2020, 1, 1));
+  r = evgraph::resolve_dct(with_meta, std::nullopt);
+  CHECK(r.source == evgraph::DctSource::meta);
+  CHECK(*r.dct == date(2025, 5, 3));
+}
+
+TEST_CASE("dct: inferred from a dateline, a URL, then the latest full date") {
+  auto r = evgraph::resolve_dct(doc("WASHINGTON, March 2, 2024 - The agency said on May 5, 2024 that..."), std::nullopt);
+  CHECK(r.source == evgraph::DctSource::inferred);
+  CHECK(*r.dct == date(2024, 3, 2));
+
+  r = evgraph::resolve_dct(doc("No date up here.\n\n\n\nLater text.", "https://news.example.com/2025/05/03/story/"),
+                           std::nullopt);
+  CHECK(r.source == evgraph::DctSource::inferred);
+  CHECK(*r.dct == date(2025, 5, 3));
+
+  r = evgraph::resolve_dct(doc("No date up here.\n\n\n\nSee https://x.example/2025/04/30/a for the source."), std::nullopt);
+  CHECK(*r.dct == date(2025, 4, 30));
+
+  r = evgraph::resolve_dct(
+      doc("Intro line.\n\n\n\nIt began on March 3, 2019 and ended on June 9, 2021; talks on May 1, 2020 failed."),
+      std::nullopt);
+  CHECK(r.source == evgraph::DctSource::inferred);
+  CHECK(*r.dct == date(2021, 6, 9));
+}
+
+TEST_CASE("dct: a partial published date is a last resort; nothing gives none") {
+  auto r = evgraph::resolve_dct(doc("Sales rose in June.", "", evgraph::PartialDate::month(2025, 5)), std::nullopt);
+  CHECK(r.source == evgraph::DctSource::meta);
+  CHECK(*r.dct == date(2025, 5, 1));
+  r = evgraph::resolve_dct(doc("Sales rose in June."), std::nullopt);
+  CHECK(r.source == evgraph::DctSource::none);
+  CHECK_FALSE(r.dct);
+}

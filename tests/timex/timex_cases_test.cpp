@@ -1,0 +1,388 @@
+// Table-driven checks of the temporal tagger: each row is a sentence, its DCT, the
+// expression that must be found (exact extent) and its TIMEX3 type and value.
+#include <doctest/doctest.h>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "evgraph/timex.h"
+
+namespace {
+
+using evgraph::Timex;
+using evgraph::TimexTagger;
+
+const TimexTagger& tagger() {
+  static const TimexTagger instance(evgraph::Resources::builtin());
+  return instance;
+}
+
+std::optional<boost::gregorian::date> parse_dct(const char* dct) {
+  if (!dct || !*dct) return std::nullopt;
+  return boost::gregorian::from_simple_string(dct);
+}
+
+struct Positive {
+  const char* dct;  // "" = no DCT
+  const char* sentence;
+  const char* text;  // expected extent
+  const char* type;
+  const char* value;
+};
+
+// DCT 2025-05-09 is a Friday in ISO week 2025-W19.
+const Positive kPositives[] = {
+    // explicit dates
+    {"2025-05-09", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "It was signed 3 May 2025 in Paris.", "3 May 2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "Filed on 2025-05-03 with the agency.", "2025-05-03", "DATE", "2025-05-03"},
+    {"2025-05-09", "The form is dated 5/3/2025.", "5/3/2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "The form is dated 12/31/98.", "12/31/98", "DATE", "1998-12-31"},
+    {"2025-05-09", "It met on May 3rd.", "May 3rd", "DATE", "2025-05-03"},
+    {"2025-05-09", "It met on May 3rd, 2024.", "May 3rd, 2024", "DATE", "2024-05-03"},
+    {"2025-05-09", "Sales ended Sept. 30, 1998.", "Sept. 30, 1998", "DATE", "1998-09-30"},
+    {"2025-05-09", "Sales ended Sept. 30.", "Sept. 30", "DATE", "2024-09-30"},
+    {"2025-05-09", "The deal closed Jan. 14, 2025.", "Jan. 14, 2025", "DATE", "2025-01-14"},
+    {"2025-05-09", "The deal closes Aug. 7 2025.", "Aug. 7 2025", "DATE", "2025-08-07"},
+    {"2025-05-09", "Published Tuesday, May 6, 2025.", "Tuesday, May 6, 2025", "DATE", "2025-05-06"},
+    {"2025-05-09", "Published on the 6th of May, 2025.", "the 6th of May, 2025", "DATE", "2025-05-06"},
+    {"2025-05-09", "It starts on 2025/06/01.", "2025/06/01", "DATE", "2025-06-01"},
+    {"2025-05-09", "The rule takes effect on May 15.", "May 15", "DATE", "2025-05-15"},
+    {"2025-05-09", "The rule takes effect on May 15th.", "May 15th", "DATE", "2025-05-15"},
+    {"2025-05-09", "The vote will be held on June 2.", "June 2", "DATE", "2025-06-02"},
+    {"2025-05-09", "The vote was held on December 2.", "December 2", "DATE", "2024-12-02"},
+    {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
+    {"2025-05-09", "They met on 14 February.", "14 February", "DATE", "2025-02-14"},
+    {"2025-05-09", "Prices rose on April 30.", "April 30", "DATE", "2025-04-30"},
+    {"2025-05-09", "Profits fell on Oct. 23.", "Oct. 23", "DATE", "2024-10-23"},
+    {"2025-05-09", "The law was passed on July fourth.", "July fourth", "DATE", "2024-07-04"},
+    {"", "The rule takes effect on May 15.", "May 15", "DATE", "XXXX-05-15"},
+    {"", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "Stores will close on Christmas Day.", "Christmas Day", "DATE", "2025-12-25"},
+    {"2025-05-09", "Stores closed on Christmas 2024.", "Christmas 2024", "DATE", "2024-12-25"},
+    {"2025-05-09", "The parade will be on New Year's Day.", "New Year's Day", "DATE", "2026-01-01"},
+    // months and years
+    {"2025-05-09", "The plan was unveiled in November 2025.", "November 2025", "DATE", "2025-11"},
+    {"2025-05-09", "It was trained in December 2024.", "December 2024", "DATE", "2024-12"},
+    {"2025-05-09", "The plan was unveiled in Jan. 2025.", "Jan. 2025", "DATE", "2025-01"},
+    {"2025-05-09", "The plan was unveiled in November, 2024.", "November, 2024", "DATE", "2024-11"},
+    {"2025-05-09", "The plan was unveiled in June.", "June", "DATE", "2024-06"},
+    {"2025-05-09", "The plan will be unveiled in June.", "June", "DATE", "2025-06"},
+    {"2025-05-09", "The board met in February.", "February", "DATE", "2025-02"},
+    {"2025-05-09", "The board meets in September.", "September", "DATE", "2025-09"},
+    {"2025-05-09", "In 2024 the firm grew and in June it hired.", "June", "DATE", "2024-06"},
+    {"", "The plan was unveiled in June.", "June", "DATE", "XXXX-06"},
+    {"", "In 2024 the firm grew and in June it hired.", "June", "DATE", "2024-06"},
+    {"2025-05-09", "Shipments began in early March.", "early March", "DATE", "2025-03"},
+    {"2025-05-09", "Shipments began in late November.", "late November", "DATE", "2024-11"},
+    {"2025-05-09", "Shipments begin in mid-July.", "mid-July", "DATE", "2025-07"},
+    {"2025-05-09", "It happened at the end of April.", "the end of April", "DATE", "2025-04"},
+    {"2025-05-09", "Sales grew in 2024.", "2024", "DATE", "2024"},
+    {"2025-05-09", "Founded in 1998, the firm grew.", "1998", "DATE", "1998"},
+    {"2025-05-09", "Since 2021 the firm has grown.", "2021", "DATE", "2021"},
+    {"2025-05-09", "Costs peaked in mid-2024.", "mid-2024", "DATE", "2024"},
+    {"2025-05-09", "Costs peaked in early 2024.", "early 2024", "DATE", "2024"},
+    {"2025-05-09", "Costs peak in late 2026.", "late 2026", "DATE", "2026"},
+    {"2025-05-09", "Costs peaked at the end of 2023.", "the end of 2023", "DATE", "2023"},
+    {"2025-05-09", "Costs peaked at the beginning of 2023.", "the beginning of 2023", "DATE", "2023"},
+    {"2025-05-09", "Revenue in fiscal 2025 rose.", "fiscal 2025", "DATE", "2025"},
+    {"2025-05-09", "Revenue in fiscal year 2024 rose.", "fiscal year 2024", "DATE", "2024"},
+    {"2025-05-09", "Revenue in FY2024 rose.", "FY2024", "DATE", "2024"},
+    {"2025-05-09", "It grew in the 1990s.", "the 1990s", "DATE", "199"},
+    {"2025-05-09", "It grew in the '90s.", "the '90s", "DATE", "199"},
+    {"2025-05-09", "It grew in the 2010s.", "the 2010s", "DATE", "201"},
+    {"2025-05-09", "It grew in the nineties.", "the nineties", "DATE", "199"},
+    {"2025-05-09", "It grew in the early 1980s.", "the early 1980s", "DATE", "198"},
+    {"2025-05-09", "It changed in the 20th century.", "the 20th century", "DATE", "19"},
+    {"2025-05-09", "It is the 21st century.", "the 21st century", "DATE", "20"},
+    {"2025-05-09", "Things changed in the twentieth century.", "the twentieth century", "DATE", "19"},
+    // quarters, halves, seasons
+    {"2025-05-09", "Revenue rose in Q3 2024.", "Q3 2024", "DATE", "2024-Q3"},
+    {"2025-05-09", "Revenue rose in 2024 Q3.", "2024 Q3", "DATE", "2024-Q3"},
+    {"2025-05-09", "Revenue rose in the third quarter of 2024.", "the third quarter of 2024", "DATE", "2024-Q3"},
+    {"2025-05-09", "Revenue rose in the fourth quarter of fiscal 2024.", "the fourth quarter of fiscal 2024", "DATE", "2024-Q4"},
+    {"2025-05-09", "Revenue rose in the first quarter.", "the first quarter", "DATE", "2025-Q1"},
+    {"2025-05-09", "Revenue rose in the fourth quarter.", "the fourth quarter", "DATE", "2024-Q4"},
+    {"2025-05-09", "Third-quarter profit rose.", "Third-quarter", "DATE", "2024-Q3"},
+    {"2025-11-09", "Third-quarter profit rose.", "Third-quarter", "DATE", "2025-Q3"},
+    {"2025-05-09", "It reported first-quarter results.", "first-quarter", "DATE", "2025-Q1"},
+    {"2025-05-09", "Revenue will rise in Q4.", "Q4", "DATE", "2025-Q4"},
+    {"2025-05-09", "Sales fell in the second half of 2024.", "the second half of 2024", "DATE", "2024-H2"},
+    {"2025-05-09", "Sales fell in the first half of 2024.", "the first half of 2024", "DATE", "2024-H1"},
+    {"2025-05-09", "Sales will rise in H2 2025.", "H2 2025", "DATE", "2025-H2"},
+    {"2025-05-09", "Sales fell in the spring of 2024.", "the spring of 2024", "DATE", "2024-SP"},
+    {"2025-05-09", "Sales fell in summer 2023.", "summer 2023", "DATE", "2023-SU"},
+    {"2025-05-09", "The model ships next spring.", "next spring", "DATE", "2026-SP"},
+    {"2025-05-09", "The model shipped last fall.", "last fall", "DATE", "2024-FA"},
+    {"2025-05-09", "The model ships this summer.", "this summer", "DATE", "2025-SU"},
+    {"2025-05-09", "The model shipped last winter.", "last winter", "DATE", "2024-WI"},
+    {"2025-05-09", "Sales dipped in the winter.", "the winter", "DATE", "2024-WI"},
+    {"2025-05-09", "It was adopted in the fall of 2019.", "the fall of 2019", "DATE", "2019-FA"},
+    // relative to the DCT
+    {"2025-05-09", "Shares fell today.", "today", "DATE", "2025-05-09"},
+    {"2025-05-09", "Shares fell yesterday.", "yesterday", "DATE", "2025-05-08"},
+    {"2025-05-09", "Shares may fall tomorrow.", "tomorrow", "DATE", "2025-05-10"},
+    {"2025-05-09", "Shares fell late yesterday.", "late yesterday", "DATE", "2025-05-08"},
+    {"2025-05-09", "Shares fell the day before yesterday.", "the day before yesterday", "DATE", "2025-05-07"},
+    {"2025-05-09", "It said last week that prices rose.", "last week", "DATE", "2025-W18"},
+    {"2025-05-09", "It will say next week that prices rose.", "next week", "DATE", "2025-W20"},
+    {"2025-05-09", "Amodei published an essay this week.", "this week", "DATE", "2025-W19"},
+    {"2025-05-09", "Prices rose this month.", "this month", "DATE", "2025-05"},
+    {"2025-05-09", "Prices rose last month.", "last month", "DATE", "2025-04"},
+    {"2025-05-09", "Prices rise next month.", "next month", "DATE", "2025-06"},
+    {"2025-05-09", "Prices rose last year.", "last year", "DATE", "2024"},
+    {"2025-05-09", "Prices rose this year.", "this year", "DATE", "2025"},
+    {"2025-05-09", "Prices rise next year.", "next year", "DATE", "2026"},
+    {"2025-01-02", "Prices rose last year.", "last year", "DATE", "2024"},
+    {"2025-05-09", "Prices rose earlier this year.", "earlier this year", "DATE", "2025"},
+    {"2025-05-09", "Prices will rise early next year.", "early next year", "DATE", "2026"},
+    {"2025-05-09", "Prices rose earlier this month.", "earlier this month", "DATE", "2025-05"},
+    {"2025-05-09", "Prices rose last quarter.", "last quarter", "DATE", "2025-Q1"},
+    {"2025-05-09", "Prices rise next quarter.", "next quarter", "DATE", "2025-Q3"},
+    {"2025-05-09", "Prices rose in the current quarter.", "the current quarter", "DATE", "2025-Q2"},
+    {"2025-05-09", "It happened last weekend.", "last weekend", "DATE", "2025-W18-WE"},
+    {"2025-05-09", "It happens this weekend.", "this weekend", "DATE", "2025-W19-WE"},
+    {"2025-05-09", "It happened two years ago.", "two years ago", "DATE", "2023"},
+    {"2025-05-09", "It happened 3 months ago.", "3 months ago", "DATE", "2025-02"},
+    {"2025-05-09", "It happened three days ago.", "three days ago", "DATE", "2025-05-06"},
+    {"2025-05-09", "It happened two weeks ago.", "two weeks ago", "DATE", "2025-W17"},
+    {"2025-05-09", "It happened a year ago.", "a year ago", "DATE", "2024"},
+    {"2025-05-09", "It happened a decade ago.", "a decade ago", "DATE", "201"},
+    {"2025-05-09", "Claude 3.5 Sonnet: Trained 9-12 months ago.", "9-12 months ago", "DATE", "2024-08"},
+    {"2025-05-09", "It will happen two years from now.", "two years from now", "DATE", "2027"},
+    {"2025-05-09", "It happened at the end of last year.", "the end of last year", "DATE", "2024"},
+    {"2025-05-09", "It happened last decade.", "last decade", "DATE", "201"},
+    {"2025-05-09", "It happened last May.", "last May", "DATE", "2024-05"},
+    {"2025-05-09", "It happens next March.", "next March", "DATE", "2026-03"},
+    {"2025-05-09", "It happened last January.", "last January", "DATE", "2025-01"},
+    // relative to the last mentioned date
+    {"2025-05-09", "On March 3, 2025 it filed; the following day it withdrew.", "the following day", "DATE", "2025-03-04"},
+    {"2025-05-09", "On March 3, 2025 it filed; the next day it withdrew.", "the next day", "DATE", "2025-03-04"},
+    {"2025-05-09", "On March 3, 2025 it filed; the previous day it met.", "the previous day", "DATE", "2025-03-02"},
+    {"2025-05-09", "In 2020 it filed; the following year it withdrew.", "the following year", "DATE", "2021"},
+    {"2025-05-09", "On March 3, 2025 it filed; two days later it withdrew.", "two days later", "DATE", "2025-03-05"},
+    {"2025-05-09", "On March 3, 2025 it filed; a week earlier it met.", "a week earlier", "DATE", "2025-02-24"},
+    {"2025-05-09", "Profit rose in the third quarter of 2024 from a year earlier.", "a year earlier", "DATE", "2023-Q3"},
+    {"2025-05-09", "Profit rose in the third quarter of 2024 from the year-earlier quarter.", "the year-earlier quarter", "DATE", "2023-Q3"},
+    {"2025-05-09", "Profit rose in the third quarter of 2024; the quarter was strong.", "the quarter", "DATE", "2024-Q3"},
+    {"2025-05-09", "The latest quarter was strong.", "The latest quarter", "DATE", "2025-Q1"},
+    // weekdays
+    {"2025-05-09", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-09", "The company reported results Friday.", "Friday", "DATE", "2025-05-09"},
+    {"2025-05-09", "The company will report results on Monday.", "Monday", "DATE", "2025-05-12"},
+    {"2025-05-09", "The company reported results last Friday.", "last Friday", "DATE", "2025-05-02"},
+    {"2025-05-09", "The company reports results next Tuesday.", "next Tuesday", "DATE", "2025-05-13"},
+    {"2025-05-09", "The firm announced the deal Wednesday.", "Wednesday", "DATE", "2025-05-07"},
+    {"2025-05-09", "Talks are scheduled for Thursday.", "Thursday", "DATE", "2025-05-15"},
+    {"", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "XXXX-WXX-2"},
+    {"2025-05-09", "Officials met over the weekend.", "the weekend", "DATE", "2025-W18-WE"},
+    // vague references
+    {"2025-05-09", "It is now clear.", "now", "DATE", "PRESENT_REF"},
+    {"2025-05-09", "Currently, the chips are banned.", "Currently", "DATE", "PRESENT_REF"},
+    {"2025-05-09", "The chips are currently banned.", "currently", "DATE", "PRESENT_REF"},
+    {"2025-05-09", "Its current capabilities are large.", "current", "DATE", "PRESENT_REF"},
+    {"2025-05-09", "Nowadays chips are scarce.", "Nowadays", "DATE", "PRESENT_REF"},
+    {"2025-05-09", "The firm recently raised money.", "recently", "DATE", "PAST_REF"},
+    {"2025-05-09", "The recent emergence of rivals matters.", "recent", "DATE", "PAST_REF"},
+    {"2025-05-09", "Prices rose in recent years.", "recent years", "DATE", "PAST_REF"},
+    {"2025-05-09", "In the past, chips were cheap.", "the past", "DATE", "PAST_REF"},
+    {"2025-05-09", "Rules will change in the future.", "the future", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "The future direction is unclear.", "future", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices will fall soon.", "soon", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices fall in the short term.", "the short term", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices fall in the long run.", "the long run", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices fall in the near future.", "the near future", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices fall in the coming months.", "the coming months", "DATE", "FUTURE_REF"},
+    // durations
+    {"2025-05-09", "A 12-24 month window remains.", "12-24 month", "DURATION", "P12M"},
+    {"2025-05-09", "It wants 12 to 24 months.", "12 to 24 months", "DURATION", "P12M"},
+    {"2025-05-09", "They hold a two-year lead.", "two-year", "DURATION", "P2Y"},
+    {"2025-05-09", "He led it for three decades.", "three decades", "DURATION", "P30Y"},
+    {"2025-05-09", "It lasted two weeks.", "two weeks", "DURATION", "P2W"},
+    {"2025-05-09", "It lasted 14 days.", "14 days", "DURATION", "P14D"},
+    {"2025-05-09", "It lasted five hours.", "five hours", "DURATION", "PT5H"},
+    {"2025-05-09", "It lasted 30 minutes.", "30 minutes", "DURATION", "PT30M"},
+    {"2025-05-09", "It lasted 45 seconds.", "45 seconds", "DURATION", "PT45S"},
+    {"2025-05-09", "It lasted a week.", "a week", "DURATION", "P1W"},
+    {"2025-05-09", "It lasted an hour.", "an hour", "DURATION", "PT1H"},
+    {"2025-05-09", "It lasted twenty-four hours.", "twenty-four hours", "DURATION", "PT24H"},
+    {"2025-05-09", "It lasted twenty four years.", "twenty four years", "DURATION", "P24Y"},
+    {"2025-05-09", "It lasted several years.", "several years", "DURATION", "PXY"},
+    {"2025-05-09", "It lasted a few days.", "a few days", "DURATION", "PXD"},
+    {"2025-05-09", "It lasted for years.", "years", "DURATION", "PXY"},
+    {"2025-05-09", "It lasted for decades.", "decades", "DURATION", "PXDE"},
+    {"2025-05-09", "Sales rose over the past two months.", "the past two months", "DURATION", "P2M"},
+    {"2025-05-09", "Sales rose in the first nine months.", "the first nine months", "DURATION", "P9M"},
+    {"2025-05-09", "Sales rose in the nine months.", "the nine months", "DURATION", "P9M"},
+    {"2025-05-09", "Sales rise over the next 18 months.", "the next 18 months", "DURATION", "P18M"},
+    {"2025-05-09", "Sales rose over the past year.", "the past year", "DURATION", "P1Y"},
+    {"2025-05-09", "It took a year and a half.", "a year and a half", "DURATION", "P18M"},
+    {"2025-05-09", "It took half an hour.", "half an hour", "DURATION", "PT30M"},
+    {"2025-05-09", "Training took 7-10 months.", "7-10 months", "DURATION", "P7M"},
+    {"2025-05-09", "It took about two weeks.", "about two weeks", "DURATION", "P2W"},
+    {"2025-05-09", "It signed a 10-year lease.", "10-year", "DURATION", "P10Y"},
+    {"2025-05-09", "It signed a 30-day contract.", "30-day", "DURATION", "P30D"},
+    {"2025-05-09", "The decades-long rivalry ended.", "decades-long", "DURATION", "PXDE"},
+    {"2025-05-09", "It lasted between 12 and 24 months.", "12 and 24 months", "DURATION", "P12M"},
+    {"2025-05-09", "It lasted two days.", "two days", "DURATION", "P2D"},
+    {"2025-05-09", "It lasted six months.", "six months", "DURATION", "P6M"},
+    {"2025-05-09", "It lasted two quarters.", "two quarters", "DURATION", "P2Q"},
+    {"2025-05-09", "It lasted a decade.", "a decade", "DURATION", "P10Y"},
+    {"2025-05-09", "It lasted a century.", "a century", "DURATION", "P100Y"},
+    // sets
+    {"2025-05-09", "The newsletter is delivered weekly.", "weekly", "SET", "P1W"},
+    {"2025-05-09", "Prices are updated daily.", "daily", "SET", "P1D"},
+    {"2025-05-09", "Reports are filed monthly.", "monthly", "SET", "P1M"},
+    {"2025-05-09", "Reports are filed annually.", "annually", "SET", "P1Y"},
+    {"2025-05-09", "Reports are filed quarterly.", "quarterly", "SET", "P3M"},
+    {"2025-05-09", "Reports are filed every week.", "every week", "SET", "P1W"},
+    {"2025-05-09", "Reports are filed each year.", "each year", "SET", "P1Y"},
+    {"2025-05-09", "Reports are filed every two years.", "every two years", "SET", "P2Y"},
+    {"2025-05-09", "The board meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"},
+    {"2025-05-09", "The board meets on Mondays.", "Mondays", "SET", "XXXX-WXX-1"},
+    {"2025-05-09", "The board meets twice a year.", "twice a year", "SET", "P1Y"},
+    {"2025-05-09", "It costs $5 a month.", "a month", "SET", "P1M"},
+    {"2025-05-09", "He runs every morning.", "every morning", "SET", "XXXX-XX-XXTMO"},
+    // times
+    {"2025-05-09", "Trading halted at 3 p.m. ET.", "3 p.m. ET", "TIME", "2025-05-09T15:00"},
+    {"2025-05-09", "Trading halted at 10:30 a.m.", "10:30 a.m", "TIME", "2025-05-09T10:30"},
+    {"2025-05-09", "Trading halted at 9am.", "9am", "TIME", "2025-05-09T09:00"},
+    {"2025-05-09", "Trading halted at 12 p.m. on Friday.", "12 p.m.", "TIME", "2025-05-09T12:00"},
+    {"2025-05-09", "Trading halted at 12:15 a.m. sharp.", "12:15 a.m.", "TIME", "2025-05-09T00:15"},
+    {"2025-05-09", "Trading halted at 14:30 GMT.", "14:30 GMT", "TIME", "2025-05-09T14:30"},
+    {"2025-05-09", "Trading halted at noon.", "noon", "TIME", "2025-05-09T12:00"},
+    {"2025-05-09", "Trading halted at midnight.", "midnight", "TIME", "2025-05-09T24:00"},
+    {"2025-05-09", "Trading halted this morning.", "this morning", "TIME", "2025-05-09TMO"},
+    {"2025-05-09", "Trading halts tonight.", "tonight", "TIME", "2025-05-09TNI"},
+    {"2025-05-09", "Trading halted last night.", "last night", "TIME", "2025-05-08TNI"},
+    {"2025-05-09", "Trading halted yesterday afternoon.", "yesterday afternoon", "TIME", "2025-05-08TAF"},
+    {"2025-05-09", "Trading resumes tomorrow morning.", "tomorrow morning", "TIME", "2025-05-10TMO"},
+    {"2025-05-09", "Trading halted Wednesday night.", "Wednesday night", "DATE", "2025-05-07"},
+    {"2025-05-09", "Trading halted at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2025-05-07T22:00"},
+    {"2025-05-09", "Trading will resume at noon Monday.", "noon Monday", "TIME", "2025-05-12T12:00"},
+    {"2025-05-09", "It fell nearly two years ago.", "nearly two years ago", "DATE", "2023"},
+    {"2025-05-09", "It fell in January this year.", "January this year", "DATE", "2025-01"},
+    {"2025-05-09", "It fell in July last year.", "July last year", "DATE", "2024-07"},
+    {"2025-05-09", "Sales rose early Tuesday.", "early Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-09", "Trading halted at five o'clock.", "five o'clock", "TIME", "2025-05-09T05:00"},
+    {"2025-05-09", "On March 3, 2025 trading halted at 4 p.m. Officials left.", "4 p.m", "TIME", "2025-03-03T16:00"},
+    // typographic characters and upper case
+    {"2025-05-09", "Biden\u2011era rules ended in May\u00a02025.", "May\u00a02025", "DATE", "2025-05"},
+    {"2025-05-09", "Sales rose \u201cthis week\u201d again.", "this week", "DATE", "2025-W19"},
+    {"2025-05-09", "It ran 2023\u20132024 in total.", "2023", "DATE", "2023"},
+    {"2025-05-09", "IT HAPPENED ON MAY 3, 2025.", "MAY 3, 2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "It lasted 12\u201324 months.", "12\u201324 months", "DURATION", "P12M"},
+};
+
+// Text in which `text` must NOT be (part of) a temporal expression.
+struct Negative {
+  const char* sentence;
+  const char* text;
+};
+
+const Negative kNegatives[] = {
+    {"The deal is worth $5.5 billion.", "5.5"},
+    {"The deal is worth $2025 million.", "2025"},
+    {"The deal is worth US$2,000 per unit.", "2,000"},
+    {"Revenue rose 47% in a day of trading.", "47%"},
+    {"Revenue rose 2024 percent.", "2024"},
+    {"Margins widened 20 percentage points.", "20"},
+    {"Claude 3.5 Sonnet is a model.", "3.5"},
+    {"GPT 4.1 is a model.", "4.1"},
+    {"The H20 chip is restricted.", "H20"},
+    {"The B200 chip is restricted.", "B200"},
+    {"Version 2.3.1 fixed it.", "2.3.1"},
+    {"Windows 2000 is old software.", "2000"},
+    {"The Model 2024 car sold well.", "2024"},
+    {"See https://www.breitbart.com/tech/2025/05/03/nvidia-mocks/ for more.", "2025/05/03"},
+    {"See https://example.com/2024/01/15/story for more.", "2024"},
+    {"See www.example.com/news/2023-06-01/x for more.", "2023-06-01"},
+    {"Regulators may act soon.", "may"},
+    {"You may recall the case.", "may"},
+    {"Prices may 10 times over.", "may 10"},
+    {"Thousands will march on the capital.", "march"},
+    {"They marched to the square.", "marched"},
+    {"Theresa May spoke to reporters.", "May"},
+    {"He was a second-rate player.", "second"},
+    {"She came in second place.", "second"},
+    {"It is the third time he tried.", "third"},
+    {"The first step is hard.", "first"},
+    {"He was the fourth person to speak.", "fourth"},
+    {"He bought a quarter of the shares.", "quarter"},
+    {"He bought three-quarters of the shares.", "three-quarters"},
+    {"A 6-year-old boy was found.", "6-year"},
+    {"The 30-year-old engineer left.", "30-year"},
+    {"China Daily Brief reported the story.", "Daily"},
+    {"The Daily Mail reported the story.", "Daily"},
+    {"The company paid its quarterly dividend.", "quarterly"},
+    {"The annual meeting was long.", "annual"},
+    {"The former CEO resigned.", "former"},
+    {"The company immediately responded.", "immediately"},
+    {"The long-term benefit is clear.", "long-term"},
+    {"They already knew.", "already"},
+    {"It still works.", "still"},
+    {"The ongoing dispute continued.", "ongoing"},
+    {"They will try once again.", "once again"},
+    {"They always win.", "always"},
+    {"They often win.", "often"},
+    {"The score was 3-1.", "3-1"},
+    {"Call 555-2024 for details.", "2024"},
+    {"Buy 1998 shares of stock.", "1998"},
+    {"The group has 2000 employees.", "2000"},
+    {"It weighs 1500 tons.", "1500"},
+    {"Room 1204 is on the left.", "1204"},
+    {"He scored 12 points.", "12"},
+    {"The ratio is 3:1 overall.", "3:1"},
+    {"The time was real-time.", "real-time"},
+    {"Its timing was bad.", "timing"},
+    {"Give it time to work.", "time"},
+    {"The Arab Spring began.", "Spring"},
+    {"I am fine, said Sam.", "am"},
+    {"The futures market rose.", "futures"},
+    {"Buy 3 Mar bars.", "Mar"},
+    {"Jan Smith said hello.", "Jan"},
+    {"The Long-Term Benefit Trust holds shares.", "Long-Term"},
+};
+
+// Whether `needle` occurs inside any tagged expression of `sentence`.
+bool tagged_inside(const char* sentence, const char* needle) {
+  const std::string text = sentence;
+  const std::size_t at = text.find(needle);
+  REQUIRE_MESSAGE(at != std::string::npos, "test error: '" << needle << "' not in '" << sentence << "'");
+  const std::size_t end = at + std::string(needle).size();
+  for (const Timex& t : tagger().tag(text, boost::gregorian::date(2025, 5, 9)))
+    if (t.start < end && at < t.end) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("timex: positive expressions have the expected extent, type and value") {
+  CHECK(std::size(kPositives) >= 200);
+  for (const Positive& row : kPositives) {
+    const std::string sentence = row.sentence, dct = row.dct, expected = row.text;
+    CAPTURE(sentence);
+    CAPTURE(dct);
+    CAPTURE(expected);
+    const std::vector<Timex> found = tagger().tag(row.sentence, parse_dct(row.dct));
+    const Timex* match = nullptr;
+    std::string got;
+    for (const Timex& t : found) {
+      got += "[" + t.text + "|" + evgraph::to_string(t.type) + "|" + t.value + "] ";
+      if (t.text == row.text) match = &t;
+    }
+    CAPTURE(got);
+    REQUIRE_MESSAGE(match, "expected '" << row.text << "'");
+    CHECK(std::string(evgraph::to_string(match->type)) == std::string(row.type));
+    CHECK(match->value == std::string(row.value));
+    CHECK(std::string(row.sentence).substr(match->start, match->end - match->start) == row.text);
+  }
+}
+
+TEST_CASE("timex: negatives are never tagged") {
+  CHECK(std::size(kNegatives) >= 50);
+  for (const Negative& row : kNegatives) {
+    const std::string sentence = row.sentence;
+    CAPTURE(sentence);
+    CHECK_FALSE(tagged_inside(row.sentence, row.text));
+  }
+}

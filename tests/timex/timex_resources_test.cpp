@@ -1,0 +1,98 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "evgraph/timex.h"
+#include "evgraph/timex_resources.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A throwaway --resources directory holding one file.
+struct OverrideDir {
+  fs::path root;
+  OverrideDir(const std::string& relative, const std::string& content) {
+    root = fs::temp_directory_path() / fs::path("evgraph_timex_test_" + std::to_string(::getpid()) + "_" +
+                                                std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+    fs::create_directories((root / relative).parent_path());
+    std::ofstream(root / relative) << content;
+  }
+  ~OverrideDir() {
+    std::error_code ec;
+    fs::remove_all(root, ec);
+  }
+};
+
+std::string load_error(const OverrideDir& dir) {
+  try {
+    evgraph::load_timex_resources(evgraph::Resources::with_override(dir.root));
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("timex resources: the built-in files load and every rule has a value") {
+  const evgraph::TimexResources res = evgraph::load_timex_resources(evgraph::Resources::builtin());
+  CHECK(res.rules.size() > 80);
+  int negatives = 0;
+  for (const evgraph::TimexRule& rule : res.rules) {
+    CAPTURE(rule.name);
+    const std::size_t percent = rule.pattern.find('%');  // every %pattern expanded; a literal % may stay
+    CHECK((percent == std::string::npos || percent + 1 == rule.pattern.size() || !std::isalpha(static_cast<unsigned char>(rule.pattern[percent + 1]))));
+    if (rule.negative) ++negatives;
+    else CHECK_FALSE(rule.value.empty());
+  }
+  CHECK(negatives >= 10);
+  CHECK(res.norms.at("month").at("sept") == "09");
+  CHECK(res.tense.auxiliaries.at("will") == evgraph::Tense::future);
+}
+
+TEST_CASE("timex resources: malformed files are reported with file and line") {
+  {
+    OverrideDir dir("en/timex/rules_extra.txt", "# test\nrule broken\ntype DATE\nmatch \\bfoo\\b\n");
+    CHECK(load_error(dir) == (dir.root / "en/timex/rules_extra.txt").string() + ":2: error: rule 'broken' has no 'value'");
+  }
+  {
+    OverrideDir dir("en/timex/rules_extra.txt", "rule r\ntype DATE\nmatch %nosuch\nvalue X\n");
+    CHECK(load_error(dir) ==
+          (dir.root / "en/timex/rules_extra.txt").string() + ":3: error: unknown pattern '%nosuch' (no pattern_nosuch.txt)");
+  }
+  {
+    OverrideDir dir("en/timex/rules_extra.txt", "rule r\ntype EVENT\n");
+    CHECK(load_error(dir) == (dir.root / "en/timex/rules_extra.txt").string() +
+                                 ":2: error: unknown type 'EVENT' (expected DATE, TIME, DURATION or SET)");
+  }
+  {
+    OverrideDir dir("en/timex/rules_extra.txt", "rule date_year\ntype DATE\nmatch x\nvalue X\n");
+    CHECK(load_error(dir).find("duplicate rule name 'date_year'") != std::string::npos);
+  }
+  {
+    OverrideDir dir("en/timex/norm_extra.txt", "lonely\n");
+    CHECK(load_error(dir) == (dir.root / "en/timex/norm_extra.txt").string() + ":1: error: expected '<key> <value>', got 'lonely'");
+  }
+  {
+    OverrideDir dir("en/timex/rules_extra.txt", "rule bad_regex\ntype DATE\nmatch (unclosed\nvalue X\n");
+    try {
+      evgraph::TimexTagger tagger(evgraph::Resources::with_override(dir.root));
+      FAIL("expected an error");
+    } catch (const std::runtime_error& e) {
+      CHECK(std::string(e.what()).find("rules_extra.txt:1: error: rule 'bad_regex': invalid regex") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("timex resources: an override directory changes the tagger without code") {
+  OverrideDir dir("en/timex/rules_extra.txt",
+                  "# a house style: \"the morrow\" is tomorrow\nrule date_the_morrow\ntype DATE\nmatch \\bthe\\s+morrow\\b\nvalue @dct(D,1)\n");
+  const evgraph::TimexTagger tagger(evgraph::Resources::with_override(dir.root));
+  const auto found = tagger.tag("We sail on the morrow.", boost::gregorian::date(2025, 5, 9));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "the morrow");
+  CHECK(found[0].value == "2025-05-10");
+}

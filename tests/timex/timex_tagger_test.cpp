@@ -1,0 +1,79 @@
+#include <doctest/doctest.h>
+
+#include <thread>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "evgraph/timex.h"
+
+namespace {
+
+const evgraph::TimexTagger& tagger() {
+  static const evgraph::TimexTagger instance(evgraph::Resources::builtin());
+  return instance;
+}
+
+}  // namespace
+
+TEST_CASE("timex tagger: offsets are UTF-8 bytes of the original text") {
+  // "–" (3 bytes) and a no-break space (2 bytes) are folded for matching only.
+  const std::string text = "Über–Nachricht: on May\u00a015, 2025 it began.";
+  const auto found = tagger().tag(text, std::nullopt);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].text == "May\u00a015, 2025");
+  CHECK(text.substr(found[0].start, found[0].end - found[0].start) == found[0].text);
+  CHECK(found[0].value == "2025-05-15");
+}
+
+TEST_CASE("timex tagger: results are sorted, non-overlapping and deterministic") {
+  const std::string text =
+      "On May 3, 2025, two years after 2023, the firm said last week it would grow every year until mid-2026.";
+  const auto a = tagger().tag(text, boost::gregorian::date(2025, 5, 9));
+  const auto b = tagger().tag(text, boost::gregorian::date(2025, 5, 9));
+  REQUIRE(a.size() == b.size());
+  REQUIRE(a.size() >= 5);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].start == b[i].start);
+    CHECK(a[i].value == b[i].value);
+    if (i > 0) CHECK(a[i - 1].end <= a[i].start);
+  }
+  CHECK(a[0].text == "May 3, 2025");  // the longest reading wins over "May 3" and "2025"
+}
+
+TEST_CASE("timex tagger: ranges carry range_max and modifiers carry mod") {
+  const auto found = tagger().tag("a 12-24 month window in mid-2024", boost::gregorian::date(2025, 5, 9));
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].value == "P12M");
+  CHECK(found[0].range_max == "P24M");
+  CHECK(found[1].value == "2024");
+  CHECK(found[1].mod == "MID");
+}
+
+TEST_CASE("timex tagger: empty and temporal-free texts give nothing") {
+  CHECK(tagger().tag("", std::nullopt).empty());
+  CHECK(tagger().tag("Nvidia criticized Anthropic's stance on chips.", std::nullopt).empty());
+}
+
+TEST_CASE("timex tagger: one tagger serves several threads") {
+  const std::string text = "On May 3, 2025 and on Tuesday, sales rose 5% over two years.";
+  const auto expected = tagger().tag(text, boost::gregorian::date(2025, 5, 9));
+  std::vector<std::thread> threads;
+  std::vector<int> ok(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 50; ++i) {
+        const auto got = tagger().tag(text, boost::gregorian::date(2025, 5, 9));
+        ok[t] += got.size() == expected.size() && got.back().value == expected.back().value;
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (int v : ok) CHECK(v == 50);
+}
+
+TEST_CASE("timex tagger: type names") {
+  CHECK(std::string(evgraph::to_string(evgraph::TimexType::date)) == "DATE");
+  CHECK(std::string(evgraph::to_string(evgraph::TimexType::time)) == "TIME");
+  CHECK(std::string(evgraph::to_string(evgraph::TimexType::duration)) == "DURATION");
+  CHECK(std::string(evgraph::to_string(evgraph::TimexType::set)) == "SET");
+  CHECK(std::string(evgraph::to_string(evgraph::DctSource::inferred)) == "inferred");
+}
