@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "evgraph/store.h"
 
@@ -17,5 +18,16 @@ struct TimelineOptions {
 };
 
 std::string render_timeline_svg(const Store& store, const TimelineOptions& options = {});
+
+// Text safe inside XML/HTML element content and quoted attributes: & < > " ' are
+// replaced by entities and control characters that XML forbids are dropped.
+std::string xml_escape(std::string_view text);
+
+// Marker style of an action, shared by the SVG and the HTML page's legend.
+struct ActionStyle {
+  const char* shape;  // circle, square, diamond, triangle_up, triangle_down, hexagon, star, cross, pentagon
+  const char* color;  // #rrggbb
+};
+ActionStyle action_style(std::string_view action);
 
 }  // namespace evgraph
