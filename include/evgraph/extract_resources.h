@@ -1,0 +1,60 @@
+// The extractor's language data, loaded once from resources/en/extract/*.txt
+// (see resources/en/extract/README.txt for the file formats).
+//
+//   ExtractResources lex = ExtractResources::load(Resources::builtin());
+//   if (lex.is_title("CEO")) ...
+//
+// Loading throws std::runtime_error naming "file:line" when a file is malformed.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "evgraph/resources.h"
+
+namespace evgraph {
+
+// A phrase as lowercase tokens ("come into effect" -> {"come","into","effect"}).
+using Phrase = std::vector<std::string>;
+
+struct GazetteerEntry {
+  std::string name;
+  std::string kind;
+  std::vector<std::string> aliases;
+};
+
+struct ExtractResources {
+  std::set<std::string> abbreviations;  // "dr.", "u.s." (lowercase)
+  std::set<std::string> non_names;      // lowercase
+  std::set<std::string> demonyms;       // lowercase
+  std::set<std::string> places;         // exact names of pure locations
+  std::vector<GazetteerEntry> gazetteer;
+  std::map<std::string, std::size_t> gazetteer_alias;  // exact surface -> index into gazetteer
+  std::map<std::string, std::string> name_heads;       // lowercase last word -> kind
+  std::vector<Phrase> titles;
+  std::map<std::string, std::string> descriptions;  // lowercase head -> kind
+  std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
+  std::vector<Phrase> spokespeople;
+  std::vector<Phrase> speech_verbs;
+  std::vector<Phrase> speech_nouns;
+  std::vector<std::pair<Phrase, std::string>> triggers;  // phrase -> action
+  std::vector<Phrase> response_cues;
+  std::set<std::string> position_nouns;  // lowercase
+  // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.
+  std::vector<std::pair<std::vector<std::string>, std::size_t>> gazetteer_tokens;
+
+  static ExtractResources load(const Resources& resources);
+
+  bool is_non_name(std::string_view word) const;
+  bool is_demonym(std::string_view word) const;
+};
+
+// Lowercase ASCII copy (non-ASCII bytes unchanged).
+std::string ascii_lower(std::string_view s);
+// Splits a phrase into lowercase whitespace-separated tokens.
+Phrase make_phrase(std::string_view text);
+
+}  // namespace evgraph

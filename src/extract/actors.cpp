@@ -1,0 +1,501 @@
+#include "evgraph/actors.h"
+
+#include <algorithm>
+#include <set>
+
+#include "evgraph/quotes.h"
+
+namespace evgraph {
+
+int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase) {
+  const int n = static_cast<int>(phrase.size());
+  if (n == 0 || at + n > limit) return 0;
+  for (int k = 0; k < n; ++k)
+    if (tokens[at + k].lower != phrase[k]) return 0;
+  return n;
+}
+
+int match_any(const std::vector<Token>& tokens, int at, int limit, const std::vector<Phrase>& phrases) {
+  int best = 0;
+  for (const Phrase& p : phrases) best = std::max(best, match_phrase(tokens, at, limit, p));
+  return best;
+}
+
+namespace {
+
+const std::set<std::string> kConnectors = {"of", "for", "and", "&", "de", "on"};
+const std::set<std::string> kDeterminers = {"the", "this", "these"};
+const std::set<std::string> kProductNouns = {"model",  "models",   "chip",     "chips",  "series", "app",
+                                             "chatbot", "vaccine", "drug",     "phone",  "processor",
+                                             "processors", "platform", "software", "device", "car"};
+const std::set<std::string> kPolicyModifiers = {"ai", "chip", "chips", "trade", "technology", "tech", "semiconductor"};
+const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "has",  "have", "had",   "will",
+                                            "would", "could", "can", "may",   "might", "should", "must", "did",
+                                            "does", "said", "says", "also",  "then",  "now",   "itself", "still",
+                                            "had", "of",   "in",   "to",    "for",   "and",   "but",   "on",
+                                            "with", "as",  "by",   "from",  "at",    "that",  "which", "who",
+                                            "recently", "publicly", "already", "however"};
+
+bool is_year(const Token& t) {
+  return t.text.size() == 4 && std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         (t.text[0] == '1' || t.text[0] == '2');
+}
+
+// Length of the leading capitalized parts of a hyphenated token ("Amazon-backed" -> 6), or the whole length.
+std::size_t capitalized_prefix(const std::string& text) {
+  std::size_t pos = 0;
+  std::size_t keep = 0;
+  while (pos <= text.size()) {
+    std::size_t dash = text.find('-', pos);
+    if (dash == std::string::npos) dash = text.size();
+    if (dash == pos) break;
+    const char first = text[pos];
+    const bool part_ok = (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9');
+    if (!part_ok) break;
+    keep = dash;
+    if (dash == text.size()) break;
+    pos = dash + 1;
+  }
+  return keep;
+}
+
+struct Builder {
+  const TextAnalysis& text;
+  const std::vector<Token>& tokens;
+  const ExtractResources& lex;
+  const std::vector<QuoteSpan>& quotes;
+  std::vector<Mention> mentions;
+  std::vector<char> covered;
+
+  bool in_quote(std::size_t offset) const {
+    for (const QuoteSpan& q : quotes)
+      if (offset >= q.start && offset < q.end) return true;
+    return false;
+  }
+
+  Mention make(int first, int last, MentionType type, std::size_t end_offset = 0) {
+    Mention m;
+    m.first_token = first;
+    m.last_token = last;
+    m.start = tokens[first].start;
+    m.end = end_offset ? end_offset : tokens[last - 1].end;
+    m.text = text.text().substr(m.start, m.end - m.start);
+    m.type = type;
+    m.sentence = tokens[first].sentence;
+    m.in_quote = in_quote(m.start);
+    m.possessive = last < static_cast<int>(tokens.size()) && tokens[last].lower == "'s" && m.end == tokens[last - 1].end;
+    const Paragraph& p = text.paragraphs()[tokens[first].paragraph];
+    m.weak = p.heading;
+    return m;
+  }
+
+  void cover(int first, int last) {
+    for (int t = first; t < last; ++t) covered[t] = 1;
+  }
+
+  // Gazetteer alias matching at `at` (case-sensitive token texts); returns {length, entry}.
+  std::pair<int, std::size_t> gazetteer_at(int at, int limit) const {
+    for (const auto& [texts, index] : lex.gazetteer_tokens) {
+      const int n = static_cast<int>(texts.size());
+      if (at + n > limit) continue;
+      bool ok = true;
+      for (int k = 0; k < n && ok; ++k) ok = tokens[at + k].text == texts[k];
+      if (ok) return {n, index};
+    }
+    return {0, 0};
+  }
+
+  void policies(const Sentence& s) {
+    for (int t = s.first_token; t < s.last_token; ++t) {
+      for (const auto& [phrase, canonical] : lex.policy_phrases) {
+        const int len = match_phrase(tokens, t, s.last_token, phrase);
+        if (!len) continue;
+        // Part of a capitalized name ("Export Control Framework") or a title: not the generic phrase.
+        if (t + len < s.last_token && tokens[t + len].capitalized && tokens[t + len].word) continue;
+        bool all_capitalized = true;
+        for (int k = t; k < t + len; ++k) all_capitalized = all_capitalized && tokens[k].capitalized;
+        if (all_capitalized && !opens_sentence(t, s)) continue;
+        int start = t;
+        while (start - 1 >= s.first_token) {
+          const Token& prev = tokens[start - 1];
+          if (!prev.word) break;
+          const bool modifier = kPolicyModifiers.count(prev.lower) > 0 ||
+                                (prev.capitalized && !lex.is_non_name(prev.text) && !lex.is_demonym(prev.text)) ||
+                                (prev.all_caps);
+          if (!modifier) break;
+          --start;
+        }
+        Mention m = make(start, t + len, MentionType::policy);
+        m.kind = "rule";
+        m.canonical = canonical;
+        cover(start, t + len);
+        mentions.push_back(std::move(m));
+        t += len - 1;
+        break;
+      }
+    }
+  }
+
+  bool title_before(int first, int sentence_first) const {
+    // "Y's CEO X" / "its chief executive X" / "Senator X": a title right before the name.
+    for (int start = std::max(sentence_first, first - 3); start < first; ++start)
+      if (match_any(tokens, start, first, lex.titles) == first - start) return true;
+    return false;
+  }
+
+  bool apposition_title(int last, int sentence_last) const {
+    // "X, the CEO of Y" / "X, a senior researcher at Y" / "X, CEO of Y".
+    if (last >= sentence_last || tokens[last].text != ",") return false;
+    for (int t = last + 1; t < std::min(sentence_last, last + 7); ++t) {
+      if (!tokens[t].word && tokens[t].lower != "'s") return false;
+      if (match_any(tokens, t, sentence_last, lex.titles)) return true;
+    }
+    return false;
+  }
+
+  std::string kind_from_shape(int first, int last) const {
+    // "Ministry of Transport": the head is the word before the first connector.
+    int head_index = last - 1;
+    for (int t = first + 1; t < last; ++t)
+      if (kConnectors.count(tokens[t].lower)) {
+        head_index = t - 1;
+        break;
+      }
+    const std::string head = tokens[head_index].lower;
+    auto h = lex.name_heads.find(head);
+    if (h != lex.name_heads.end() && last - first > 1) return h->second;
+    if (h != lex.name_heads.end() && tokens[last - 1].all_caps == false && (h->second == "organization"))
+      return h->second;
+    bool digits = false;
+    for (int t = first; t < last; ++t) digits = digits || tokens[t].has_digit;
+    if (digits) return "product";
+    if (last < static_cast<int>(tokens.size()) && kProductNouns.count(tokens[last].lower)) return "product";
+    if (last - first >= 2 && last - first <= 3) {
+      bool person_shape = true;
+      for (int t = first; t < last; ++t) {
+        const Token& tok = tokens[t];
+        person_shape = person_shape && tok.word && !tok.all_caps && !tok.has_digit && tok.capitalized &&
+                       tok.text.find('-') == std::string::npos && !lex.is_non_name(tok.text);
+      }
+      if (person_shape) return "person";
+    }
+    return "";
+  }
+
+  // True when the token (or, for a cut hyphenated token, its kept prefix) is a function word or demonym.
+  bool filler(int t, std::size_t end_offset = 0) const {
+    std::string w = tokens[t].text;
+    if (end_offset > tokens[t].start && end_offset < tokens[t].end) w = w.substr(0, end_offset - tokens[t].start);
+    auto one = [&](const std::string& part) {
+      return lex.is_non_name(part) || lex.is_demonym(part) || kConnectors.count(ascii_lower(part));
+    };
+    if (w.find('/') != std::string::npos) {  // "November/December"
+      std::size_t pos = 0;
+      while (true) {
+        const std::size_t slash = w.find('/', pos);
+        if (!one(w.substr(pos, slash == std::string::npos ? std::string::npos : slash - pos))) return false;
+        if (slash == std::string::npos) return true;
+        pos = slash + 1;
+      }
+    }
+    return one(w);
+  }
+
+  bool opens_sentence(int t, const Sentence& s) const {
+    // First word of the sentence, or first word inside an opening quotation mark.
+    int k = t - 1;
+    // Punctuation, bullets and list numbers ("3Experts", "- Claude") do not count as words.
+    auto is_number = [&](const Token& tk) { return tk.word && tk.has_digit && !tk.capitalized && tk.lower == tk.text &&
+                                                   std::all_of(tk.text.begin(), tk.text.end(), [](char c) { return c >= '0' && c <= '9'; }); };
+    while (k >= s.first_token && (!tokens[k].word || is_number(tokens[k])) && tokens[k].text != "\"" &&
+           tokens[k].text != ",")
+      --k;
+    if (k < s.first_token) return true;
+    if (tokens[k].text == ":") return true;  // "Claude 3.5: Trained in ..." 
+    // An opening mark is attached to the word after it, not to the one before.
+    const bool opening = tokens[k].end == tokens[k + 1].start && (k == 0 || tokens[k - 1].end < tokens[k].start);
+    return tokens[k].text == "\"" && opening;
+  }
+
+  void emit_gazetteer(int first, int len, std::size_t index) {
+    Mention m = make(first, first + len, MentionType::name);
+    m.kind = lex.gazetteer[index].kind;
+    m.canonical = lex.gazetteer[index].name;
+    cover(first, first + len);
+    mentions.push_back(std::move(m));
+  }
+
+  void names(const Sentence& s) {
+    int i = s.first_token;
+    while (i < s.last_token) {
+      const Token& tok = tokens[i];
+      if (covered[i] || !tok.word || !tok.capitalized) {
+        ++i;
+        continue;
+      }
+      auto [glen, gindex] = gazetteer_at(i, s.last_token);
+      // The capitalized sequence starting here.
+      int j = i;
+      std::size_t end_offset = 0;
+      while (j < s.last_token) {
+        const Token& t = tokens[j];
+        if (covered[j]) break;
+        if (j > i && glen == 0 && gazetteer_at(j, s.last_token).first > 0 &&
+            !lex.name_heads.count(tokens[j - 1].lower))
+          break;  // "Maintaining America": a known name starts inside
+        if (t.word && (t.capitalized || (t.has_digit && j > i && !is_year(t)))) {
+          if (t.text.find('-') != std::string::npos) {
+            const std::size_t keep = capitalized_prefix(t.text);
+            if (keep < t.text.size()) {
+              if (keep > 0) {
+                end_offset = t.start + keep;
+                ++j;
+              }
+              break;
+            }
+          }
+          ++j;
+          continue;
+        }
+        // "Bureau of Industry and Security", "Center for Security and Emerging Technology":
+        // connectors only after a name head, "and" only after such a connector.
+        if (t.word && kConnectors.count(t.lower) && j > i && j + 1 < s.last_token) {
+          int k = j + 1;
+          if (tokens[k].lower == "the" && k + 1 < s.last_token) ++k;
+          const Token& next = tokens[k];
+          bool head_before = false;
+          for (int h = i; h < j; ++h) head_before = head_before || lex.name_heads.count(tokens[h].lower);
+          const bool ok_connector = t.lower == "&" || (t.lower == "and" ? head_before && j - i >= 2 : head_before) ;
+          if (next.word && next.capitalized && !covered[k] && !lex.is_non_name(next.text) && ok_connector &&
+              t.lower != "on" && next.text.find('-') == std::string::npos) {
+            j = k;
+            continue;
+          }
+        }
+        break;
+      }
+      if (j == i) {
+        ++i;
+        continue;
+      }
+      int first = i, last = j;
+      const int sequence_end = j;
+      // Gazetteer entries win unless the capitalized sequence is a longer name with a kind head.
+      if (glen > 0 && (glen >= last - first || !lex.name_heads.count(tokens[last - 1].lower) || end_offset)) {
+        emit_gazetteer(first, glen, gindex);
+        i = first + glen;
+        continue;
+      }
+      // Trim titles, function words and demonyms at the start, function words at the end.
+      // Acronyms such as "AI" stay inside a name that ends with a kind head ("AI Diffusion Rule").
+      const bool headed = lex.name_heads.count(tokens[last - 1].lower) > 0 && last - first > 1;
+      bool person_cue = false, title_of = false;
+      // A title inside the sequence before a person-shaped name: "Finance Minister Ilse Brandvik",
+      // "FTC Chair Renata Solis". The remainder must not end with a kind head ("General Motors").
+      for (int k = last - 2; k > first; --k) {
+        const int title_len = match_any(tokens, k, last, lex.titles);
+        if (title_len == 0 || k + title_len >= last || !tokens[k].capitalized) continue;
+        const int rest = last - (k + title_len);
+        if (rest <= 3 && !lex.name_heads.count(tokens[last - 1].lower) &&
+            !kConnectors.count(tokens[k + title_len].lower)) {
+          first = k + title_len;
+          person_cue = true;
+        }
+        break;
+      }
+      while (first < last) {
+        const int title_len = match_any(tokens, first, last, lex.titles);
+        if (title_len > 0 && title_len < last - first && lex.name_heads.count(tokens[last - 1].lower) &&
+            !kConnectors.count(tokens[first + title_len].lower))
+          break;  // "General Motors", "Chief Justice Court": the title word belongs to the name
+        if (title_len > 0) {
+          if (title_len == last - first) {
+            first = last;  // only a title ("Senior Director")
+            break;
+          }
+          first += title_len;
+          if (kConnectors.count(tokens[first].lower)) title_of = true;  // "CEO of X": X is the employer
+          else person_cue = true;
+          continue;
+        }
+        const Token& t = tokens[first];
+        if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Diffusion Rule", "European Medicines Agency"
+        if (filler(first, first + 1 == last ? end_offset : 0)) {
+          ++first;
+          continue;
+        }
+        // A sentence-initial verb or adverb form before a name ("Maintaining", "Notably").
+        if (first == i && last - first > 1 && opens_sentence(first, s) &&
+            (t.lower.ends_with("ing") || t.lower.ends_with("ly") || t.lower.ends_with("ed"))) {
+          ++first;
+          continue;
+        }
+        break;
+      }
+      while (last > first && filler(last - 1, last == sequence_end ? end_offset : 0)) {
+        --last;
+        end_offset = 0;
+      }
+      if (last != sequence_end) end_offset = 0;
+      bool has_letters = false;
+      for (int t = first; t < last; ++t) has_letters = has_letters || (tokens[t].capitalized && !tokens[t].has_digit) ||
+                                                      (tokens[t].capitalized && t == first);
+      if (first >= last || !has_letters || tokens[first].text[0] < 'A' ||
+          (tokens[first].text[0] > 'Z' && tokens[first].text[0] < 'a')) {
+        i = sequence_end;
+        continue;
+      }
+      if (first != i) {
+        auto [g2, gi2] = gazetteer_at(first, s.last_token);
+        if (g2 > 0 && first + g2 >= last) {
+          emit_gazetteer(first, g2, gi2);
+          i = first + g2;
+          continue;
+        }
+      }
+      Mention m = make(first, last, MentionType::name, end_offset);
+      if (lex.places.count(m.text)) {
+        cover(first, last);
+        i = sequence_end;
+        continue;
+      }
+      if (opens_sentence(first, s) && last - first == 1) m.weak = true;
+      // A lone capitalized word after "a"/"an" is a common noun ("like a Pro"); a lone
+      // all-capitals word is emphasis ("a FIRE essay") unless it recurs (see coreference).
+      if (last - first == 1 && first > s.first_token &&
+          (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an"))
+        m.weak = true;
+      if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4) m.emphasis = true;
+      if (title_of) m.weak = true;
+      if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
+      m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token);
+      m.kind = m.person_cue ? "person" : kind_from_shape(first, last);
+      // "the Trump administration", "the Biden government": a government named after its leader.
+      if (last < s.last_token && !end_offset &&
+          (tokens[last].lower == "administration" || tokens[last].lower == "government") && !covered[last]) {
+        m = make(first, last + 1, MentionType::name);
+        m.kind = "government";
+        ++last;
+      }
+      cover(first, last);
+      mentions.push_back(std::move(m));
+      i = std::max(sequence_end, last);
+    }
+  }
+
+  bool plausible_description_end(int after, int limit) const {
+    if (after >= limit) return true;
+    const Token& t = tokens[after];
+    if (!t.word) return true;
+    if (kAuxiliaries.count(t.lower) || lex.is_non_name(t.text)) return true;
+    const std::string& w = t.lower;
+    return w.size() > 3 && (w.ends_with("s") || w.ends_with("ed"));
+  }
+
+  void descriptions(const Sentence& s) {
+    for (int t = s.first_token; t < s.last_token; ++t) {
+      const Token& head = tokens[t];
+      if (!head.word || covered[t]) continue;
+      // "new controls" style two-word heads are listed as phrases.
+      std::string head_key = head.lower;
+      int head_first = t;
+      if (t > s.first_token && lex.descriptions.count(tokens[t - 1].lower + " " + head.lower)) {
+        head_key = tokens[t - 1].lower + " " + head.lower;
+        head_first = t - 1;
+      }
+      auto d = lex.descriptions.find(head_key);
+      if (d == lex.descriptions.end()) continue;
+      if (!plausible_description_end(t + 1, s.last_token)) continue;
+      int det = -1;
+      for (int k = head_first - 1; k >= std::max(s.first_token, head_first - 5); --k) {
+        const Token& tk = tokens[k];
+        if (kDeterminers.count(tk.lower)) {
+          det = k;
+          break;
+        }
+        // Modifiers are content words: a function word or another head ends the phrase.
+        if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized) || lex.descriptions.count(tk.lower)) break;
+      }
+      if (det < 0) continue;
+      Mention m = make(det, t + 1, MentionType::description);
+      if (m.in_quote) continue;
+      m.kind = d->second;
+      m.plural = head.lower.ends_with("s") && m.kind == "rule";
+      mentions.push_back(std::move(m));
+    }
+  }
+
+  void pronouns(const Sentence& s) {
+    for (int t = s.first_token; t < s.last_token; ++t) {
+      if (tokens[t].lower != "he" && tokens[t].lower != "she") continue;
+      Mention m = make(t, t + 1, MentionType::pronoun);
+      if (m.in_quote) continue;
+      m.kind = "person";
+      mentions.push_back(std::move(m));
+    }
+  }
+
+  void spokespeople(const Sentence& s) {
+    for (int t = s.first_token; t < s.last_token; ++t) {
+      const int len = match_any(tokens, t, s.last_token, lex.spokespeople);
+      if (!len) continue;
+      int first = t, last = t + len;
+      if (first > s.first_token && lex.descriptions.count(tokens[first - 1].lower) && !covered[first - 1])
+        --first;  // "a company spokesperson", "an agency spokeswoman"
+      if (first > s.first_token) {
+        const std::string& prev = tokens[first - 1].lower;
+        if (prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "one")
+          --first;
+      }
+      Mention m = make(first, last, MentionType::spokesperson);
+      if (m.in_quote) continue;
+      m.kind = "organization";
+      // "X spokesperson", "X's spokesperson": the name right before.
+      // "spokesperson for X", "Representatives of X": the name right after.
+      for (std::size_t k = 0; k < mentions.size(); ++k) {
+        const Mention& other = mentions[k];
+        if (other.type != MentionType::name && other.type != MentionType::policy) continue;
+        const bool before = other.last_token == t || (other.possessive && other.last_token + 1 == t);
+        const int gap = last + 1 < s.last_token && tokens[last + 1].lower == "the" ? 2 : 1;
+        const bool after = last + gap < s.last_token && other.first_token == last + gap &&
+                           (tokens[last].lower == "for" || tokens[last].lower == "of" || tokens[last].lower == "from" ||
+                            tokens[last].lower == "at");
+        if (before || after) m.spokes_for = static_cast<int>(k);
+      }
+      mentions.push_back(std::move(m));
+      t = last - 1;
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Mention> find_mentions(const TextAnalysis& text, const std::vector<QuoteSpan>& quotes,
+                                   const ExtractResources& lex) {
+  Builder b{text, text.tokens(), lex, quotes, {}, std::vector<char>(text.tokens().size(), 0)};
+  for (const Sentence& s : text.sentences()) b.policies(s);
+  for (const Sentence& s : text.sentences()) b.names(s);
+  for (const Sentence& s : text.sentences()) b.descriptions(s);
+  for (const Sentence& s : text.sentences()) b.pronouns(s);
+  // Spokespeople link to name mentions by index, so sort names first.
+  std::stable_sort(b.mentions.begin(), b.mentions.end(),
+                   [](const Mention& a, const Mention& c) { return a.start < c.start; });
+  for (const Sentence& s : text.sentences()) b.spokespeople(s);
+  // Sorting again would invalidate spokes_for indices: remap them.
+  std::vector<int> order(b.mentions.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int c) { return b.mentions[a].start < b.mentions[c].start; });
+  std::vector<int> new_index(order.size());
+  for (std::size_t k = 0; k < order.size(); ++k) new_index[order[k]] = static_cast<int>(k);
+  std::vector<Mention> sorted;
+  sorted.reserve(order.size());
+  for (int k : order) {
+    Mention m = std::move(b.mentions[k]);
+    if (m.spokes_for >= 0) m.spokes_for = new_index[m.spokes_for];
+    sorted.push_back(std::move(m));
+  }
+  return sorted;
+}
+
+}  // namespace evgraph

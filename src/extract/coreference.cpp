@@ -1,0 +1,389 @@
+#include "evgraph/coreference.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace evgraph {
+
+namespace {
+
+const std::set<std::string> kPrepositions = {"of",   "for",  "at",      "in",   "from",  "with",      "to",
+                                             "by",   "on",   "about",   "against", "like", "including", "than",
+                                             "into", "over", "toward",  "towards", "between", "among", "as",
+                                             "via",  "through", "behind", "beyond", "under", "amid", "without"};
+
+std::vector<std::string> words_of(const std::string& name) {
+  std::vector<std::string> words;
+  std::string current;
+  for (char c : name) {
+    if (c == ' ') {
+      if (!current.empty()) words.push_back(current);
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) words.push_back(current);
+  return words;
+}
+
+bool is_all_caps_word(const std::string& w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+std::string initials(const std::string& name) {
+  std::string out;
+  for (const std::string& w : words_of(name))
+    if (!w.empty() && w[0] >= 'A' && w[0] <= 'Z') out.push_back(w[0]);
+  return out;
+}
+
+bool compatible_kind(const std::string& wanted, const std::string& actual) {
+  if (wanted == actual) return true;
+  if (wanted == "organization") return actual.empty() || actual == "media";
+  if (wanted == "media") return actual == "organization";
+  return false;
+}
+
+struct Clusters {
+  std::vector<ActorCluster> actors;
+  std::map<std::string, int> by_key;
+  std::vector<std::vector<std::string>> surfaces;
+  std::vector<std::map<std::string, int>> kind_votes;
+
+  int add(const std::string& key, const std::string& name) {
+    auto it = by_key.find(key);
+    if (it != by_key.end()) return it->second;
+    const int index = static_cast<int>(actors.size());
+    actors.push_back({name, "", {}});
+    surfaces.emplace_back();
+    kind_votes.emplace_back();
+    by_key[key] = index;
+    return index;
+  }
+};
+
+// Legal-form suffixes that do not change who is meant ("Orbica Inc." = "Orbica").
+const std::set<std::string> kLegalSuffixes = {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+                                              "plc", "co.", "ag", "gmbh", "s.a.", "sa"};
+
+std::string key_of(const Mention& m, const ExtractResources& lex) {
+  if (!m.canonical.empty()) return (m.type == MentionType::policy ? "policy:" : "gaz:") + ascii_lower(m.canonical);
+  std::string key = ascii_lower(m.text);
+  // A capitalized policy phrase ("Export Controls") is the generic rule.
+  const Phrase words = make_phrase(key);
+  for (const auto& [phrase, canonical] : lex.policy_phrases)
+    if (phrase == words) return "policy:" + ascii_lower(canonical);
+  const std::size_t space = key.rfind(' ');
+  if (space != std::string::npos && kLegalSuffixes.count(key.substr(space + 1))) key.resize(space);
+  return key;
+}
+
+}  // namespace
+
+bool after_preposition(const TextAnalysis& text, const Mention& m) {
+  const auto& tokens = text.tokens();
+  int k = m.first_token - 1;
+  if (k >= 0 && tokens[k].lower == "the") --k;
+  if (k >= 0 && kPrepositions.count(tokens[k].lower) && tokens[k].sentence == m.sentence) return true;
+  // "with Google and OpenAI": a conjunct of a prepositional object (up to four words back).
+  if (k >= 0 && (tokens[k].lower == "and" || tokens[k].lower == "or")) {
+    for (int j = k - 1; j >= std::max(0, k - 5) && tokens[j].sentence == m.sentence; --j) {
+      if (!tokens[j].word) return false;
+      if (kPrepositions.count(tokens[j].lower)) return true;
+    }
+  }
+  return false;
+}
+
+int sentence_subject(const TextAnalysis& text, const std::vector<Mention>& mentions, int sentence, int before) {
+  for (const Mention& m : mentions) {
+    if (m.sentence != sentence || m.first_token >= before) continue;
+    if (m.actor < 0 || m.in_quote) continue;
+    if (after_preposition(text, m) && !m.possessive) continue;
+    return m.actor;
+  }
+  return -1;
+}
+
+std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<Mention>& mentions,
+                                         const ExtractResources& lex) {
+  Clusters c;
+  // 0. Emphasis in capitals ("a FIRE essay") names an actor only when it recurs.
+  {
+    std::map<std::string, int> counts;
+    for (const Mention& m : mentions)
+      if (m.type == MentionType::name) ++counts[key_of(m, lex)];
+    for (Mention& m : mentions)
+      if (m.emphasis && m.canonical.empty() && counts[key_of(m, lex)] < 2) m.weak = true;
+  }
+  // 1. Strong names and policy phrases make actors; case variants share a key.
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.type != MentionType::name && m.type != MentionType::policy) continue;
+    if (m.weak) continue;
+    const int a = c.add(key_of(m, lex), m.canonical.empty() ? m.text : m.canonical);
+    m.actor = a;
+    c.surfaces[a].push_back(m.text);
+    if (!m.kind.empty()) c.kind_votes[a][m.kind] += m.person_cue ? 3 : 1;
+  }
+  auto kind_of = [&](int a) -> std::string {
+    std::string best;
+    int votes = 0;
+    for (const auto& [k, v] : c.kind_votes[a])
+      if (v > votes) best = k, votes = v;
+    return best;
+  };
+
+  // Alias merging: `from` joins `into`.
+  std::vector<int> parent(c.actors.size());
+  for (std::size_t a = 0; a < parent.size(); ++a) parent[a] = static_cast<int>(a);
+  auto find = [&](int a) {
+    while (parent[a] != a) a = parent[a];
+    return a;
+  };
+  auto merge = [&](int from, int into) {
+    from = find(from);
+    into = find(into);
+    if (from == into) return;
+    parent[from] = into;
+    for (const auto& [k, v] : c.kind_votes[from]) c.kind_votes[into][k] += v;
+  };
+
+  const int n = static_cast<int>(c.actors.size());
+  // 2. A lone first name or surname joins the one multi-word person it belongs to.
+  auto person_for_word = [&](const std::string& word, int self) {
+    int found = -1;
+    for (int b = 0; b < n; ++b) {
+      if (b == self || find(b) != b) continue;
+      if (kind_of(b) != "person") continue;
+      const auto w = words_of(c.actors[b].name);
+      if (w.size() < 2) continue;
+      if (ascii_lower(w.front()) == word || ascii_lower(w.back()) == word) {
+        if (found >= 0 && find(found) != find(b)) return -2;  // ambiguous
+        found = b;
+      }
+    }
+    return found;
+  };
+  for (int a = 0; a < n; ++a) {
+    const auto w = words_of(c.actors[a].name);
+    if (w.size() != 1) continue;
+    const std::string k = kind_of(a);
+    if (!k.empty() && k != "person") continue;
+    const int p = person_for_word(ascii_lower(w[0]), a);
+    if (p >= 0) merge(a, p);
+  }
+  // 2b. A lone word that starts exactly one multi-word organization name joins it
+  // ("Kestrel" -> "Kestrel Motors"); gazetteer names and products stay apart.
+  for (int a = 0; a < n; ++a) {
+    const auto w = words_of(c.actors[a].name);
+    if (w.size() != 1 || c.by_key.count("gaz:" + ascii_lower(c.actors[a].name))) continue;
+    const std::string k = kind_of(a);
+    if (!k.empty() && k != "organization") continue;
+    int found = -1;
+    for (int b = 0; b < n; ++b) {
+      if (b == a || find(b) != b) continue;
+      const auto wb = words_of(c.actors[b].name);
+      const std::string kb = kind_of(b);
+      if (wb.size() < 2 || wb.front() != w[0] || (kb != "organization" && !kb.empty())) continue;
+      found = found == -1 ? b : -2;
+    }
+    if (found >= 0) merge(a, found);
+  }
+  // 3. Acronyms: "Name (ACR)" in the text, or initials that spell the acronym.
+  const auto& tokens = text.tokens();
+  for (const Mention& m : mentions) {
+    if (m.actor < 0 || m.last_token + 2 >= static_cast<int>(tokens.size())) continue;
+    if (tokens[m.last_token].text != "(" || tokens[m.last_token + 2].text != ")") continue;
+    for (const Mention& other : mentions)
+      if (other.actor >= 0 && other.first_token == m.last_token + 1) merge(other.actor, m.actor);
+  }
+  for (int a = 0; a < n; ++a) {
+    const std::string& name = c.actors[a].name;
+    if (name.find(' ') != std::string::npos || !is_all_caps_word(name)) continue;
+    int found = -1;
+    for (int b = 0; b < n; ++b) {
+      if (b == a || words_of(c.actors[b].name).size() < 2) continue;
+      if (initials(c.actors[b].name) == name) found = found == -1 ? b : -2;
+    }
+    if (found >= 0) merge(a, found);
+  }
+  // 4. Rules whose distinctive words agree ("AI Diffusion Rule", "Diffusion Framework").
+  auto distinctive = [&](int a) {
+    std::set<std::string> words;
+    for (const std::string& w : words_of(c.actors[a].name)) {
+      const std::string lw = ascii_lower(w);
+      if (lex.is_non_name(lw) || lex.name_heads.count(lw) || lex.is_demonym(lw)) continue;
+      words.insert(lw);
+    }
+    return words;
+  };
+  for (int a = 0; a < n; ++a) {
+    if (kind_of(a) != "rule" || c.actors[a].name.find(' ') == std::string::npos) continue;
+    const auto wa = distinctive(a);
+    if (wa.empty()) continue;
+    for (int b = a + 1; b < n; ++b) {
+      if (kind_of(b) != "rule" || c.actors[b].name.find(' ') == std::string::npos) continue;
+      const auto wb = distinctive(b);
+      if (wb.empty()) continue;
+      const auto& small = wa.size() <= wb.size() ? wa : wb;
+      const auto& large = wa.size() <= wb.size() ? wb : wa;
+      if (std::includes(large.begin(), large.end(), small.begin(), small.end())) merge(a, b);
+    }
+  }
+  for (Mention& m : mentions)
+    if (m.actor >= 0) m.actor = find(m.actor);
+
+  // 5. Weak mentions attach by key, gazetteer or name part; otherwise they are dropped.
+  for (Mention& m : mentions) {
+    if (!m.weak || (m.type != MentionType::name && m.type != MentionType::policy)) continue;
+    auto it = c.by_key.find(key_of(m, lex));
+    if (it != c.by_key.end()) {
+      m.actor = find(it->second);
+      continue;
+    }
+    const auto w = words_of(m.text);
+    if (w.size() == 1) {
+      const int p = person_for_word(ascii_lower(w[0]), -1);
+      if (p >= 0) m.actor = find(p);
+    }
+  }
+
+  // 6. Descriptions, pronouns and spokespeople, in text order.
+  int last_person = -1, last_person_sentence = -100;  // a known person
+  int last_lone = -1, last_lone_sentence = -100;      // a lone word of unknown kind (a surname?)
+  std::vector<int> subjects;                          // subject actor of each finished sentence
+  int last_spokes_org = -1, last_spokes_sentence = -100;
+  int last_org_subject = -1;
+  int current_sentence = -1;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.sentence != current_sentence) {
+      // The previous sentence's organization subject is the default speaker for bare spokespeople.
+      if (current_sentence >= 0) {
+        const int subj = sentence_subject(text, mentions, current_sentence, 1 << 30);
+        if (subj >= 0 && compatible_kind("organization", kind_of(subj))) last_org_subject = subj;
+        if (subj >= 0) subjects.push_back(subj);
+      }
+      current_sentence = m.sentence;
+    }
+    if (m.type == MentionType::description) {
+      const int subject = sentence_subject(text, mentions, m.sentence, m.first_token);
+      const bool is_subject = subject < 0;
+      int chosen = -1;
+      // Apposition: "Anthropic, the AI safety startup, ..." describes the name before the comma.
+      const auto& tokens = text.tokens();
+      if (m.first_token >= 2 && tokens[m.first_token - 1].text == ",")
+        for (int k = static_cast<int>(i) - 1; k >= 0; --k)
+          if (mentions[k].last_token == m.first_token - 1 && mentions[k].actor >= 0 &&
+              compatible_kind(m.kind, kind_of(mentions[k].actor))) {
+            chosen = mentions[k].actor;
+            break;
+          }
+      // A description opening a sentence continues the topic: the last compatible subject.
+      if (chosen < 0 && is_subject)
+        for (auto it = subjects.rbegin(); it != subjects.rend() && it - subjects.rbegin() < 3; ++it)
+          if (compatible_kind(m.kind, kind_of(*it))) {
+            chosen = *it;
+            break;
+          }
+      for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0; --k) {
+        const Mention& prev = mentions[k];
+        if (prev.actor < 0 || prev.in_quote) continue;
+        if (prev.first_token >= m.first_token) continue;  // nested inside the description
+        if (prev.type == MentionType::pronoun || prev.type == MentionType::spokesperson) continue;
+        if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
+        if (!is_subject && prev.actor == subject) continue;
+        chosen = prev.actor;
+      }
+      m.actor = chosen;
+    } else if (m.type == MentionType::pronoun) {
+      // A known person named in the last few sentences wins over a lone word of unknown kind.
+      if (last_person >= 0 && m.sentence - last_person_sentence <= 3) m.actor = last_person;
+      else if (last_lone >= 0 && m.sentence - last_lone_sentence <= 3) m.actor = last_lone;
+      else m.actor = last_person;
+      // A speaker referred to as "he"/"she" is a person ("Huang said ... He urged").
+      if (m.actor >= 0 && kind_of(m.actor).empty()) c.kind_votes[m.actor]["person"] += 1;
+    } else if (m.type == MentionType::spokesperson) {
+      if (m.spokes_for >= 0 && mentions[m.spokes_for].actor >= 0) {
+        m.actor = mentions[m.spokes_for].actor;
+        last_spokes_org = m.actor;
+        last_spokes_sentence = m.sentence;
+      } else if (last_spokes_org >= 0 && m.sentence - last_spokes_sentence <= 2) {
+        m.actor = last_spokes_org;
+      } else {
+        m.actor = last_org_subject;
+      }
+    } else if (m.actor >= 0 && !m.in_quote && m.type == MentionType::name) {
+      // Persons, and lone capitalized words of unknown kind (often a surname: "Huang said").
+      const std::string k = kind_of(m.actor);
+      const bool lone_word = m.first_token + 1 == m.last_token && !text.tokens()[m.first_token].all_caps &&
+                             m.canonical.empty();
+      if (k == "person") last_person = m.actor, last_person_sentence = m.sentence;
+      else if (k.empty() && lone_word && !m.possessive) last_lone = m.actor, last_lone_sentence = m.sentence;
+    }
+  }
+
+  // 7. Canonical names and kinds; only actors with a name mention are kept.
+  std::vector<int> remap(n, -1);
+  std::vector<ActorCluster> out;
+  for (int a = 0; a < n; ++a) {
+    if (find(a) != a) continue;
+    remap[a] = static_cast<int>(out.size());
+    ActorCluster cluster;
+    cluster.kind = kind_of(a);
+    if (cluster.kind.empty()) cluster.kind = "organization";
+    out.push_back(std::move(cluster));
+  }
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    Mention& m = mentions[i];
+    if (m.actor < 0) continue;
+    m.actor = remap[find(m.actor)];
+    if (m.actor >= 0) out[m.actor].mentions.push_back(static_cast<int>(i));
+  }
+  for (int a = 0; a < n; ++a) {
+    if (remap[a] < 0) continue;
+    ActorCluster& cluster = out[remap[a]];
+    // Gazetteer and policy names are canonical; otherwise the longest name form,
+    // preferring mixed case over all capitals (Nvidia over NVIDIA).
+    std::string best;
+    bool best_canonical = false;
+    for (int mi : cluster.mentions) {
+      const Mention& m = mentions[mi];
+      if (m.type != MentionType::name && m.type != MentionType::policy) continue;
+      if (!m.canonical.empty()) {
+        if (!best_canonical) best = m.canonical;
+        best_canonical = true;
+        continue;
+      }
+      if (best_canonical) continue;
+      const auto words = words_of(m.text);
+      const auto best_words = words_of(best);
+      auto caps_penalty = [](const std::string& s) { return is_all_caps_word(s) && s.size() > 4 ? 1 : 0; };
+      if (best.empty() || words.size() > best_words.size() ||
+          (words.size() == best_words.size() && caps_penalty(m.text) < caps_penalty(best)))
+        best = m.text;
+    }
+    cluster.name = best;
+  }
+  // Drop actors left without a name (only descriptions pointed at them).
+  std::vector<int> final_index(out.size(), -1);
+  std::vector<ActorCluster> kept;
+  for (std::size_t a = 0; a < out.size(); ++a) {
+    if (out[a].name.empty()) continue;
+    final_index[a] = static_cast<int>(kept.size());
+    kept.push_back(std::move(out[a]));
+  }
+  for (Mention& m : mentions)
+    if (m.actor >= 0) m.actor = final_index[m.actor];
+  return kept;
+}
+
+}  // namespace evgraph

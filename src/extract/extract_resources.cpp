@@ -1,0 +1,202 @@
+#include "evgraph/extract_resources.h"
+
+#include <algorithm>
+#include <functional>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "evgraph/sentences.h"
+#include "evgraph/store.h"
+
+namespace evgraph {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+Phrase make_phrase(std::string_view text) {
+  Phrase phrase;
+  std::string current;
+  for (char c : text) {
+    if (c == ' ' || c == '\t') {
+      if (!current.empty()) phrase.push_back(ascii_lower(current));
+      current.clear();
+    } else {
+      current.push_back(c);
+    }
+  }
+  if (!current.empty()) phrase.push_back(ascii_lower(current));
+  return phrase;
+}
+
+bool ExtractResources::is_non_name(std::string_view word) const { return non_names.count(ascii_lower(word)) > 0; }
+bool ExtractResources::is_demonym(std::string_view word) const { return demonyms.count(ascii_lower(word)) > 0; }
+
+namespace {
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> parts;
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t next = s.find(sep, pos);
+    parts.push_back(trim(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos)));
+    if (next == std::string_view::npos) break;
+    pos = next + 1;
+  }
+  return parts;
+}
+
+struct FileReader {
+  const Resources& resources;
+  std::string path;
+  std::vector<ResourceLine> lines;
+
+  FileReader(const Resources& r, std::string p) : resources(r), path(std::move(p)) {
+    auto content = resources.read(path);
+    if (!content) throw std::runtime_error(fmt::format("{}: error: missing resource file", resources.origin(path)));
+    lines = resource_lines(*content);
+  }
+  [[noreturn]] void fail(const ResourceLine& line, std::string_view message) const {
+    throw std::runtime_error(fmt::format("{}:{}: error: {}", resources.origin(path), line.number, message));
+  }
+};
+
+bool known_kind(std::string_view kind) {
+  for (const char* k : kActorKinds)
+    if (kind == k) return true;
+  return false;
+}
+
+bool known_action(std::string_view action) {
+  for (const char* a : kActions)
+    if (action == a) return true;
+  return false;
+}
+
+// "key: a, b, c" lines.
+void read_keyed_lists(const FileReader& file,
+                      const std::function<void(const ResourceLine&, const std::string&, const std::string&)>& add) {
+  for (const ResourceLine& line : file.lines) {
+    const std::size_t colon = line.text.find(':');
+    if (colon == std::string::npos) file.fail(line, "expected 'key: phrase, phrase, ...'");
+    const std::string key = trim(std::string_view(line.text).substr(0, colon));
+    for (const std::string& item : split(std::string_view(line.text).substr(colon + 1), ','))
+      if (!item.empty()) add(line, key, item);
+  }
+}
+
+}  // namespace
+
+ExtractResources ExtractResources::load(const Resources& resources) {
+  ExtractResources lex;
+  const std::string dir = "en/extract/";
+  {
+    FileReader f(resources, dir + "abbreviations.txt");
+    for (const auto& line : f.lines) lex.abbreviations.insert(ascii_lower(line.text));
+  }
+  {
+    FileReader f(resources, dir + "non_names.txt");
+    for (const auto& line : f.lines) lex.non_names.insert(ascii_lower(line.text));
+  }
+  {
+    FileReader f(resources, dir + "demonyms.txt");
+    for (const auto& line : f.lines) lex.demonyms.insert(ascii_lower(line.text));
+  }
+  {
+    FileReader f(resources, dir + "places.txt");
+    for (const auto& line : f.lines) lex.places.insert(line.text);
+  }
+  {
+    FileReader f(resources, dir + "gazetteer.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 3 || parts[0].empty()) f.fail(line, "expected 'Name | kind | alias; alias'");
+      if (!known_kind(parts[1])) f.fail(line, fmt::format("unknown actor kind '{}'", parts[1]));
+      GazetteerEntry entry{parts[0], parts[1], {}};
+      for (const std::string& alias : split(parts[2], ';'))
+        if (!alias.empty()) entry.aliases.push_back(alias);
+      const std::size_t index = lex.gazetteer.size();
+      lex.gazetteer_alias.emplace(entry.name, index);
+      for (const std::string& alias : entry.aliases) lex.gazetteer_alias.emplace(alias, index);
+      lex.gazetteer.push_back(std::move(entry));
+    }
+  }
+  {
+    FileReader f(resources, dir + "name_heads.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 2 || parts[0].empty()) f.fail(line, "expected 'Word | kind'");
+      if (!known_kind(parts[1])) f.fail(line, fmt::format("unknown actor kind '{}'", parts[1]));
+      lex.name_heads[ascii_lower(parts[0])] = parts[1];
+    }
+  }
+  {
+    FileReader f(resources, dir + "titles.txt");
+    for (const auto& line : f.lines) lex.titles.push_back(make_phrase(line.text));
+  }
+  {
+    FileReader f(resources, dir + "descriptions.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 2 || parts[0].empty()) f.fail(line, "expected 'head | kind'");
+      if (!known_kind(parts[1])) f.fail(line, fmt::format("unknown actor kind '{}'", parts[1]));
+      lex.descriptions[ascii_lower(parts[0])] = parts[1];
+    }
+  }
+  {
+    FileReader f(resources, dir + "policy_phrases.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) f.fail(line, "expected 'phrase | canonical name'");
+      lex.policy_phrases.emplace_back(make_phrase(parts[0]), parts[1]);
+    }
+  }
+  {
+    FileReader f(resources, dir + "spokespeople.txt");
+    for (const auto& line : f.lines) lex.spokespeople.push_back(make_phrase(line.text));
+  }
+  {
+    FileReader f(resources, dir + "speech_verbs.txt");
+    read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
+      if (key == "verb") lex.speech_verbs.push_back(make_phrase(item));
+      else if (key == "noun") lex.speech_nouns.push_back(make_phrase(item));
+      else f.fail(line, fmt::format("unknown class '{}' (expected verb or noun)", key));
+    });
+  }
+  {
+    FileReader f(resources, dir + "triggers.txt");
+    read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
+      if (!known_action(key)) f.fail(line, fmt::format("unknown action '{}'", key));
+      lex.triggers.emplace_back(make_phrase(item), key);
+    });
+  }
+  {
+    FileReader f(resources, dir + "response_cues.txt");
+    for (const auto& line : f.lines) lex.response_cues.push_back(make_phrase(line.text));
+  }
+  {
+    FileReader f(resources, dir + "position_nouns.txt");
+    for (const auto& line : f.lines) lex.position_nouns.insert(ascii_lower(line.text));
+  }
+  for (const auto& [surface, index] : lex.gazetteer_alias) {
+    std::vector<std::string> texts;
+    for (const Token& t : tokenize(surface, lex)) texts.push_back(t.text);
+    if (!texts.empty()) lex.gazetteer_tokens.emplace_back(std::move(texts), index);
+  }
+  // Longest aliases first, so matching can stop at the first hit.
+  std::stable_sort(lex.gazetteer_tokens.begin(), lex.gazetteer_tokens.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  return lex;
+}
+
+}  // namespace evgraph

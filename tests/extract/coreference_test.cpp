@@ -1,0 +1,51 @@
+#include <doctest/doctest.h>
+
+#include "extract_test_util.h"
+
+using namespace evgraph;
+using namespace evgraph::test;
+
+TEST_CASE("case variants and surnames join the full name") {
+  const Extraction x = extract_text(
+      "Jensen Okoro founded LUMEN in 2010. Lumen grew fast, and Okoro said the company would hire.");
+  CHECK(id_of(x, "LUMEN") == id_of(x, "Lumen"));
+  CHECK(id_of(x, "Okoro") == id_of(x, "Jensen Okoro"));
+  REQUIRE(actor_named(x, "Lumen"));
+  CHECK(actor_named(x, "Lumen")->name == "Lumen");  // mixed case preferred over all capitals
+}
+
+TEST_CASE("acronyms join their expansion") {
+  const Extraction x = extract_text(
+      "Analysts at the Center for Grid Reliability (CGR) published a study. CGR said outages doubled. "
+      "The Bureau of Water and Energy was not consulted; BWE declined to comment.");
+  CHECK(id_of(x, "CGR") == id_of(x, "Center for Grid Reliability"));
+  CHECK(id_of(x, "BWE") == id_of(x, "Bureau of Water and Energy"));
+}
+
+TEST_CASE("definite descriptions take the most recent compatible actor, not the clause subject") {
+  const Extraction x = extract_text(
+      "Harlow Motors opened a plant. Velda Energy criticized the company for its emissions. "
+      "The company said it would respond.");
+  const ExtractedActor* harlow = actor_named(x, "Harlow Motors");
+  REQUIRE(harlow);
+  CHECK(std::find(harlow->aliases.begin(), harlow->aliases.end(), "the company") != harlow->aliases.end());
+  CHECK(find_event(x, "Velda Energy", "criticize", "Harlow Motors"));
+}
+
+TEST_CASE("he and she resolve to the most recent person as speakers") {
+  const Extraction x = extract_text(
+      "Mayor Lena Kowalczyk opened the bridge. \xE2\x80\x9CThis took ten long years of work,\xE2\x80\x9D she said.");
+  const ExtractedQuote* q = quote_starting(x, "This took ten long");
+  REQUIRE(q);
+  CHECK(q->speaker == id_of(x, "Lena Kowalczyk"));
+}
+
+TEST_CASE("spokespeople speak for their organization") {
+  const Extraction x = extract_text(
+      "Representatives for Corvane did not reply. Later, a spokesperson told Reuters: "
+      "\xE2\x80\x9C" "Corvane stands by every word of its filing.\xE2\x80\x9D");
+  const ExtractedQuote* q = quote_starting(x, "Corvane stands by");
+  REQUIRE(q);
+  CHECK(q->speaker == id_of(x, "Corvane"));
+  CHECK(q->cue == "told Reuters:");
+}

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include "evgraph/events.h"
+#include "evgraph/extract_resources.h"
+#include "extract_test_util.h"
+
+using namespace evgraph;
+using namespace evgraph::test;
+
+TEST_CASE("the trigger lexicon maps verbs and nouns to actions") {
+  const ExtractResources lex = ExtractResources::load(Resources::builtin());
+  auto action_of = [&](const std::string& phrase) {
+    for (const auto& [p, action] : lex.triggers)
+      if (p == make_phrase(phrase)) return action;
+    return std::string();
+  };
+  CHECK(action_of("rebuked") == "criticize");
+  CHECK(action_of("critique") == "criticize");
+  CHECK(action_of("called for") == "urge");
+  CHECK(action_of("come into effect") == "take_effect");
+  CHECK(action_of("invested") == "invest");
+  CHECK(action_of("sued") == "sue");
+  CHECK(action_of("lobbying") == "lobby");
+  CHECK(action_of("denied") == "deny");
+}
+
+TEST_CASE("events get actor, target, calendar date and evidence") {
+  const std::string text =
+      "On March 4, 2025, Velda Energy sued Harlow Motors over a patent. "
+      "Harlow Motors denied the claims. The Clean Freight Act will take effect on June 1, 2026.";
+  const Extraction x = extract_text(text);
+  const ExtractedEvent* sue = find_event(x, "Velda Energy", "sue", "Harlow Motors");
+  REQUIRE(sue);
+  REQUIRE(sue->date);
+  CHECK(sue->date->iso() == "2025-03-04");
+  CHECK(text.substr(sue->evidence.start, sue->evidence.end - sue->evidence.start) == sue->evidence.text);
+  CHECK(sue->evidence.text.find("sued Harlow Motors") != std::string::npos);
+  const ExtractedEvent* effect = find_event(x, "Clean Freight Act", "take_effect", "");
+  REQUIRE(effect);
+  REQUIRE(effect->date);
+  CHECK(effect->date->iso() == "2026-06-01");
+}
+
+TEST_CASE("possessors act, passive agents act, negated triggers do nothing") {
+  const Extraction x = extract_text(
+      "Velda Energy's fierce criticism of Harlow Motors surprised investors. "
+      "A tariff proposed by the Ministry of Trade worried Orbis Foods. "
+      "Harlow Motors did not respond to Velda Energy.");
+  CHECK(find_event(x, "Velda Energy", "criticize", "Harlow Motors"));
+  CHECK_FALSE(find_event(x, "Harlow Motors", "respond", "Velda Energy"));
+}
+
+TEST_CASE("vague or weekday dates without a known creation time give no event date") {
+  const Extraction x = extract_text("Velda Energy on Thursday criticized Harlow Motors. It happened recently.");
+  const ExtractedEvent* e = find_event(x, "Velda Energy", "criticize", "Harlow Motors");
+  REQUIRE(e);
+  CHECK_FALSE(e->date);
+}
+
+TEST_CASE("calendar_date accepts only calendar TIMEX3 values") {
+  CHECK(calendar_date("2025")->iso() == "2025");
+  CHECK(calendar_date("2025-05")->iso() == "2025-05");
+  CHECK(calendar_date("2025-05-15")->iso() == "2025-05-15");
+  CHECK_FALSE(calendar_date("XXXX-05-15"));
+  CHECK_FALSE(calendar_date("PRESENT_REF"));
+  CHECK_FALSE(calendar_date("2025-W18"));
+  CHECK_FALSE(calendar_date("2025-02-30"));
+}

@@ -1,0 +1,68 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "evgraph/extraction_json.h"
+#include "extract_test_util.h"
+
+using namespace evgraph;
+using namespace evgraph::test;
+
+TEST_CASE("the JSON line follows the contract and reads back") {
+  const Extraction x = extract_text(
+      "On March 4, 2025, Velda Energy sued Harlow Motors. \"We will fight this in every court,\" "
+      "Harlow Motors said. Harlow Motors fired back.", "doc-a");
+  const std::string line = to_json_line(x);
+  CHECK(line.find('\n') == std::string::npos);
+  const auto j = nlohmann::json::parse(line);
+  CHECK(j["doc"] == "doc-a");
+  CHECK(j["dct_source"].is_string());
+  for (const char* key : {"timexes", "actors", "quotes", "events", "responses"}) CHECK(j[key].is_array());
+  REQUIRE_FALSE(j["events"].empty());
+  const auto& e = j["events"][0];
+  for (const char* key : {"id", "date", "actor", "action", "target", "evidence"}) CHECK(e.contains(key));
+  CHECK(e["evidence"]["end"].get<std::size_t>() > e["evidence"]["start"].get<std::size_t>());
+
+  Result<Extraction> back = extraction_from_json(line, "shard.jsonl", 7);
+  REQUIRE(back.ok());
+  CHECK(back->doc == x.doc);
+  CHECK(back->actors.size() == x.actors.size());
+  CHECK(back->quotes.size() == x.quotes.size());
+  REQUIRE(back->events.size() == x.events.size());
+  CHECK(back->events[0].evidence == x.events[0].evidence);
+  CHECK(back->events[0].date == x.events[0].date);
+  CHECK(back->responses.size() == x.responses.size());
+  CHECK(to_json_line(*back) == line);  // lossless for what the extractor writes
+}
+
+TEST_CASE("bad JSON lines are reported with file and line") {
+  Result<Extraction> broken = extraction_from_json("{\"doc\": ", "shard.jsonl", 3);
+  REQUIRE_FALSE(broken.ok());
+  CHECK(broken.error().file == "shard.jsonl");
+  CHECK(broken.error().line == 3);
+  Result<Extraction> missing = extraction_from_json("{\"doc\": \"a\", \"dct\": null, \"dct_source\": \"none\"}", "s", 1);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message.find("timexes") != std::string::npos);
+  Result<Extraction> bad_date = extraction_from_json(
+      R"({"doc":"a","dct":null,"dct_source":"none","timexes":[],"actors":[],"quotes":[],)"
+      R"("events":[{"id":"e","date":"2025-02-30","actor":null,"action":"say","target":null,)"
+      R"("evidence":{"start":0,"end":1,"text":"x"}}],"responses":[]})", "s", 1);
+  REQUIRE_FALSE(bad_date.ok());
+  CHECK(bad_date.error().message.find("events[0]") != std::string::npos);
+}
+
+TEST_CASE("extraction is deterministic and the extractor is safe to share across threads") {
+  const std::string text = "Velda Energy rebuked Harlow Motors. \"We reject every word of it,\" Harlow Motors said.";
+  const std::string first = to_json_line(extract_text(text));
+  std::vector<std::string> outputs(4);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 4; ++i)
+    threads.emplace_back([&, i] {
+      Result<Document> doc = make_document("fixture", text);
+      if (doc.ok()) outputs[i] = to_json_line(shared_extractor().extract(*doc));
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& o : outputs) CHECK(o == first);
+}

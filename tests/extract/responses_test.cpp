@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include "extract_test_util.h"
+
+using namespace evgraph;
+using namespace evgraph::test;
+
+TEST_CASE("criticizing another party is responding to it; criticizing a rule is not") {
+  const Extraction x = extract_text(
+      "Velda Energy rebuked Harlow Motors after the carmaker praised the Clean Freight Act. "
+      "Orbis Foods criticized the Clean Freight Act.");
+  CHECK(has_response(x, "Velda Energy", "Harlow Motors"));
+  CHECK_FALSE(has_response(x, "Orbis Foods", "Clean Freight Act"));
+}
+
+TEST_CASE("explicit cues: fired back, in response to, stands by") {
+  const Extraction x = extract_text(
+      "Velda Energy criticized Harlow Motors on Monday. Harlow Motors fired back hours later.\n"
+      "In response to Orbis Foods, Nadia Kerr said the figures were wrong.\n"
+      "Orbis Foods attacked Tolland Bank. A spokesperson for the Tolland Bank said: "
+      "\"Tolland Bank stands by its decision and its staff.\"");
+  CHECK(has_response(x, "Velda Energy", "Harlow Motors"));
+  CHECK(has_response(x, "Harlow Motors", "Velda Energy"));
+  CHECK(has_response(x, "Nadia Kerr", "Orbis Foods"));
+  CHECK(has_response(x, "Tolland Bank", "Orbis Foods"));
+}
+
+TEST_CASE("a negated reply is no response; a statement-level edge links two known quotes") {
+  const Extraction x = extract_text(
+      "\"Harlow Motors is hiding its losses from everyone,\" Velda Energy said.\n"
+      "Harlow Motors did not respond to Velda Energy on Monday.\n"
+      "On Tuesday Harlow Motors hit back: \"Velda Energy should read our annual report first.\"");
+  REQUIRE(has_response(x, "Harlow Motors", "Velda Energy"));
+  for (const ExtractedResponse& r : x.responses) {
+    if (r.from != id_of(x, "Harlow Motors")) continue;
+    CHECK(r.from_quote >= 0);
+    CHECK(r.to_quote >= 0);
+    CHECK(r.evidence.text.find("hit back") != std::string::npos);
+  }
+}
+
+TEST_CASE("contrast: while A argues, B stresses -> B responds to A") {
+  const Extraction x = extract_text(
+      "While Velda Energy argues for the levy, Harlow Motors says it will raise prices.");
+  CHECK(has_response(x, "Harlow Motors", "Velda Energy"));
+}
