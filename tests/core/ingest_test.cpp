@@ -79,6 +79,35 @@ TEST_CASE("atomic writes replace the file whole and leave no temporary behind") 
   fs::remove_all(dir);
 }
 
+TEST_CASE("a streamed atomic file appears only on commit; abandoned, it leaves the old file") {
+  fs::path dir = temp_dir("atomic-stream");
+  fs::path target = dir / "out.jsonl";
+  CHECK(evgraph::write_file_atomically(target, "old\n") == "");
+  {
+    evgraph::AtomicOutputFile file(target);
+    REQUIRE(file.ok());
+    file.stream() << "half";
+  }  // abandoned without commit()
+  std::string error;
+  CHECK(*evgraph::read_file(target, &error) == "old\n");
+  {
+    evgraph::AtomicOutputFile file(target);
+    file.stream() << "line 1\nline 2\n";
+    CHECK(*evgraph::read_file(target, &error) == "old\n");  // not yet
+    CHECK(file.commit() == "");
+  }
+  CHECK(*evgraph::read_file(target, &error) == "line 1\nline 2\n");
+  std::size_t files = 0;
+  for ([[maybe_unused]] auto& entry : fs::directory_iterator(dir)) ++files;
+  CHECK(files == 1);
+  evgraph::AtomicOutputFile into_directory(dir);
+  CHECK_FALSE(into_directory.ok());
+  CHECK(into_directory.commit() == dir.string() + ": is a directory");
+  evgraph::AtomicOutputFile missing_parent(dir / "missing" / "f.txt");
+  CHECK(missing_parent.error().find("cannot write") != std::string::npos);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("resource files: comments and blanks are skipped, line numbers kept") {
   auto lines = evgraph::resource_lines("# header\n\njanuary 1  # first month\n  C# language\n");
   REQUIRE(lines.size() == 2);

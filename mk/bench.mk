@@ -1,0 +1,22 @@
+# Benchmarks: `make bench` runs every bench-* target that fragments add to
+# BENCH_TARGETS; `make bench-peers` compares the temporal tagger with chrono-node.
+# Not part of `make test`. Knobs: BENCH_MB, BENCH_RUNS, BENCH_JOBS, BENCH_PEER_MB
+# (see tools/bench.sh).
+
+BENCH_TARGETS += bench-extract
+
+.PHONY: bench bench-extract bench-peers
+
+# Expanded when run, so bench-* targets of fragments included after this one
+# count too; one at a time, since benchmarks running side by side skew each other.
+bench:
+	@for target in $(BENCH_TARGETS); do $(MAKE) --no-print-directory $$target || exit 1; done
+
+# Throughput (timex-only and full extraction, -j1 and -jN), scaling, peak RSS, merge time.
+bench-extract: build
+	BUILD_DIR=$(BUILD_DIR) EVGRAPH=$(EVGRAPH) SEEDS=$(SEEDS) tools/bench.sh extract
+
+# chrono-node is installed from npm into $(BUILD_DIR)/bench/node (nodejs/npm from Debian).
+bench-peers: build
+	@tools/install-deps.sh bench
+	BUILD_DIR=$(BUILD_DIR) EVGRAPH=$(EVGRAPH) SEEDS=$(SEEDS) tools/bench.sh peers
