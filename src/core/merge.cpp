@@ -161,6 +161,52 @@ Actor vote_actor(const std::string& id, const ActorVotes& votes) {
   return a;
 }
 
+// The last whitespace-separated word of a name ("Jensen Huang" -> "huang"), casefolded.
+std::string last_word(std::string_view name) {
+  const std::size_t space = name.find_last_of(' ');
+  return casefold(space == std::string_view::npos ? name : name.substr(space + 1));
+}
+
+// Across documents, a short form one article uses alone ("Huang", "DeepSeek")
+// is the fuller actor another article names, when that is unambiguous: the
+// short name is an alias of exactly one other actor, or, for a one-word
+// person name, the surname of exactly one multi-word person. Returns
+// short id -> full id; targets are never themselves redirected.
+std::map<std::string, std::string> short_name_redirects(const std::map<std::string, ActorVotes>& votes) {
+  std::map<std::string, std::vector<std::string>> by_alias, by_surname;  // casefolded form -> actor ids
+  std::map<std::string, std::string> names, kinds;
+  for (const auto& [id, v] : votes) {
+    const Actor a = vote_actor(id, v);
+    names[id] = a.name;
+    kinds[id] = a.kind;
+    std::set<std::string> forms;
+    for (const std::string& alias : a.aliases) forms.insert(casefold(alias));
+    for (const std::string& form : forms) by_alias[form].push_back(id);
+    if (a.kind == "person" && a.name.find(' ') != std::string::npos) by_surname[last_word(a.name)].push_back(id);
+  }
+  std::map<std::string, std::string> redirects;
+  for (const auto& [id, name] : names) {
+    auto unique_other = [&, id = id](const std::map<std::string, std::vector<std::string>>& index,
+                                     const std::string& key) -> std::string {
+      auto it = index.find(key);
+      if (it == index.end()) return {};
+      std::vector<std::string> others;
+      for (const std::string& other : it->second)
+        if (other != id) others.push_back(other);
+      return others.size() == 1 ? others.front() : std::string();
+    };
+    std::string target = unique_other(by_alias, casefold(name));
+    if (!target.empty() && kinds[target] != kinds[id]) target.clear();
+    if (target.empty() && kinds[id] == "person" && name.find(' ') == std::string::npos)
+      target = unique_other(by_surname, casefold(name));
+    if (!target.empty() && names[target].size() > name.size()) redirects.emplace(id, target);
+  }
+  // A target that is itself short for something else would chain: leave those pairs apart.
+  for (auto it = redirects.begin(); it != redirects.end();)
+    it = redirects.count(it->second) ? redirects.erase(it) : std::next(it);
+  return redirects;
+}
+
 // ---- events ----------------------------------------------------------------
 
 // One report of an event: a freshly extracted mention, or what is left of an old extracted event.
@@ -334,6 +380,16 @@ Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
       v.aliases.insert(a.name);
       v.aliases.insert(a.aliases.begin(), a.aliases.end());
     }
+  }
+  for (const auto& [short_id, full_id] : short_name_redirects(votes)) {
+    ActorVotes& full = votes[full_id];
+    const ActorVotes& short_form = votes[short_id];
+    for (const auto& [name, count] : short_form.names) full.names.try_emplace(name, 0);
+    full.aliases.insert(short_form.aliases.begin(), short_form.aliases.end());
+    votes.erase(short_id);
+    for (auto& local_to_final : actor_maps)
+      for (auto& [local, final_id] : local_to_final)
+        if (final_id == short_id) final_id = full_id;
   }
   auto actor_in_doc = [&](std::size_t d, const std::string& id) -> std::string {
     if (id.empty()) return id;

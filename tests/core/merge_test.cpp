@@ -60,7 +60,7 @@ Extraction document(std::string id, std::optional<PartialDate> published = {}) {
 std::vector<Extraction> story() {
   Extraction a = document("a", date("2025-05-04"));
   a.actors = {actor("acme", "Acme", "organization", {"ACME", "the chipmaker"}),
-              actor("globex", "Globex", "organization"), actor("jane-roe", "Jane Roe", "person", {"Roe"})};
+              actor("globex", "Globex", "organization"), actor("jane-roe", "Jane Roe", "person", {"Ms. Roe"})};
   a.quotes = {quote(100, "Globex is wrong.", "acme", date("2025-05-03")),
               quote(300, "We stand by it.", "globex", date("2025-05-03"))};
   a.events = {event("acme", "criticize", "globex", date("2025-05-03"), 80, "Acme criticized Globex", 0),
@@ -77,7 +77,7 @@ std::vector<Extraction> story() {
 
   Extraction c = document("c");
   c.actors = {actor("acme", "Acme", "organization"), actor("globex", "Globex", "organization"),
-              actor("monday", "Monday", "person")};
+              actor("monday", "Monday", "person"), actor("john-roe", "John Roe", "person")};
   // A month-only report links the two day-precision reports whose dates disagree.
   c.events = {event("acme", "criticize", "globex", date("2025-05"), 5, "In May, Acme criticized Globex"),
               event("acme", "criticize", "globex", date("2025-05-01"), 60, "Acme criticized Globex on May 1"),
@@ -230,6 +230,37 @@ TEST_CASE("unknown actions become 'other' and references to unknown actors are d
   check_valid(store);
 }
 
+TEST_CASE("a short name one article uses alone joins the unambiguous fuller actor of another") {
+  Extraction a = document("a");
+  a.actors = {actor("jane-roe", "Jane Roe", "person"), actor("acme-robotics", "Acme Robotics", "organization", {"Acme"})};
+  Extraction b = document("b");
+  b.actors = {actor("roe", "Roe", "person"), actor("acme", "Acme", "organization")};
+  b.quotes = {quote(10, "We will appeal the ruling today.", "roe", std::nullopt)};
+  b.events = {event("acme", "launch", "", date("2025-03"), 50, "Acme launched")};
+  Store store = build_store({a, b});
+  CHECK_FALSE(store.find_actor("roe"));
+  CHECK_FALSE(store.find_actor("acme"));
+  REQUIRE(store.find_actor("jane-roe"));
+  CHECK(store.find_actor("jane-roe")->name == "Jane Roe");
+  CHECK(store.find_actor("jane-roe")->aliases == std::vector<std::string>{"Roe"});
+  REQUIRE(store.statements.size() == 1);
+  CHECK(store.statements[0].speaker == "jane-roe");
+  CHECK(find_event(store, "acme-robotics", "launch"));
+  // Order does not matter.
+  CHECK(format_store(build_store({b, a})) == format_store(store));
+
+  // Two people share the surname: "Roe" stays apart.
+  Extraction c = document("c");
+  c.actors = {actor("john-roe", "John Roe", "person")};
+  store = build_store({a, b, c});
+  CHECK(store.find_actor("roe"));
+  // A different kind is no match either.
+  Extraction d = document("d");
+  d.actors = {actor("acme", "Acme", "person")};
+  store = build_store({a, d});
+  CHECK(store.find_actor("acme"));
+}
+
 TEST_CASE("a hand-edited store re-merged with fresh extractions loses nothing the user did") {
   const std::vector<Extraction> docs = story();
   const Store first = build_store(docs);
@@ -245,8 +276,8 @@ TEST_CASE("a hand-edited store re-merged with fresh extractions loses nothing th
   std::string edited = edit_entry(written, criticism->id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
   edited = edit_entry(edited, criticism->id, "origin: extracted", "origin: curated");
   edited = edit_entry(edited, criticism->id, "      - {source: c, span: [60, 91], text: \"Acme criticized Globex on May 1\"}\n", "");
-  // 2. The user merges "Roe" into "Jane Roe": an alias there, the separate actor suppressed.
-  edited = edit_entry(edited, "jane-roe", "aliases: [Roe]", "aliases: [Roe, Ms. Roe]");
+  // 2. The user merges "Roe" (ambiguous: Jane or John) into "Jane Roe": an alias there, the separate actor suppressed.
+  edited = edit_entry(edited, "jane-roe", "aliases: [Ms. Roe]", "aliases: [Ms. Roe, Roe]");
   edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
   edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
   // 3. A false positive: "Monday" is no actor, and its event is deleted (suppressed).
@@ -278,7 +309,7 @@ TEST_CASE("a hand-edited store re-merged with fresh extractions loses nothing th
   const Actor* jane = updated.find_actor("jane-roe");
   REQUIRE(jane);
   CHECK(jane->origin == Origin::curated);
-  CHECK(jane->aliases == std::vector<std::string>{"Roe", "Ms. Roe"});
+  CHECK(jane->aliases == std::vector<std::string>{"Ms. Roe", "Roe"});
   CHECK(find_event(updated, "jane-roe", "say"));
   CHECK_FALSE(find_event(updated, "roe", "say"));
   for (const Statement& s : updated.statements) CHECK(s.speaker != "roe");
