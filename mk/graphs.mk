@@ -36,34 +36,34 @@ $(GRAPHS_TOOL):
 	$(MAKE) --no-print-directory -f $(firstword $(MAKEFILE_LIST)) build
 	touch $@
 
-$(GRAPHS_DIR) $(GRAPHS_DIR)/actors:
-	mkdir -p $@
+# Directories are made in the recipes: a `graphs/` prerequisite would clash
+# with the phony `graphs` target of the same name.
+GRAPHS_RENDER = @echo "render $@" && mkdir -p $(@D) && $(EVGRAPH) render $(EVENTS_YAML) -o $@
 
-GRAPHS_RENDER = $(EVGRAPH) render $(EVENTS_YAML) -o $@
-
-$(GRAPHS_DIR)/events.dot: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/events.dot: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format dot
-$(GRAPHS_DIR)/events.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/events.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format svg
-$(GRAPHS_DIR)/responses.dot: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/responses.dot: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format responses-dot
-$(GRAPHS_DIR)/responses.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/responses.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format responses-svg
-$(GRAPHS_DIR)/timeline.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/timeline.svg: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format timeline-svg --lanes $(GRAPHS_LANES)
-$(GRAPHS_DIR)/timeline.html: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/timeline.html: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format html --lanes $(GRAPHS_LANES)
-$(GRAPHS_DIR)/timeline.json: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/timeline.json: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format timelinejs
-$(GRAPHS_DIR)/events.graphml: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/events.graphml: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format graphml
-$(GRAPHS_DIR)/events.jsonl: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)
+$(GRAPHS_DIR)/events.jsonl: $(EVENTS_YAML) | $(GRAPHS_TOOL)
 	$(GRAPHS_RENDER) --format jsonl
 
 # Which actors are "top" depends on the store, so one stamp stands for the set:
 # stale timelines are removed and the current top actors re-rendered. Only
 # slug-shaped ids become file names.
-$(GRAPHS_DIR)/actors/.stamp: $(EVENTS_YAML) | $(GRAPHS_TOOL) $(GRAPHS_DIR)/actors
+$(GRAPHS_DIR)/actors/.stamp: $(EVENTS_YAML) | $(GRAPHS_TOOL)
+	@mkdir -p $(@D)
 	rm -f $(@D)/*.svg
 	ids=$$($(EVGRAPH) query actors --store $(EVENTS_YAML) --top $(GRAPHS_TOP_ACTORS) --ids) || exit 1; \
 	for id in $$ids; do \
