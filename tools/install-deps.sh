@@ -14,10 +14,14 @@ packages=(
 for group in "$@"; do
   case "$group" in
     fuzz) packages+=(clang libclang-rt-dev) ;;
-    browser) packages+=(chromium nodejs npm) ;;
-    bench) packages+=(nodejs npm valgrind) ;;
+    browser) packages+=(chromium) ;;
+    bench) packages+=(valgrind linux-perf) ;;
     *) echo "install-deps.sh: unknown group '$group'" >&2; exit 2 ;;
   esac
+  # Node from elsewhere (e.g. NodeSource) conflicts with Debian's npm: use it when present.
+  if [[ "$group" == browser || "$group" == bench ]] && ! command -v npm >/dev/null 2>&1; then
+    packages+=(nodejs npm)
+  fi
 done
 
 missing=()
