@@ -5,7 +5,8 @@
 //
 // Rules, in order: gazetteer names and case variants share a key (NVIDIA =
 // Nvidia); a lone first name or surname joins the one person whose full name
-// starts or ends with it (Huang -> Jensen Huang); an acronym joins the name whose
+// starts or ends with it (Huang -> Jensen Huang); a head noun alone joins the one
+// body named with it (Commission -> European Commission); an acronym joins the name whose
 // capitalized initials spell it or that it follows in parentheses (CSET <->
 // Center for Security and Emerging Technology); rules whose distinctive words
 // agree merge (AI Diffusion Rule <-> Diffusion Framework); weak mentions

@@ -43,6 +43,7 @@ struct ExtractResources {
   std::vector<std::pair<Phrase, std::string>> triggers;  // phrase -> action
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
+  std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
   // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.
   std::vector<std::pair<std::vector<std::string>, std::size_t>> gazetteer_tokens;
 

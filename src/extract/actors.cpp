@@ -36,6 +36,16 @@ const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "h
                                             "with", "as",  "by",   "from",  "at",    "that",  "which", "who",
                                             "recently", "publicly", "already", "however"};
 
+const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+// Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
+const std::set<std::string> kSubjectVerbGap = {"has", "have", "had", "will", "would", "is", "was", "are", "were",
+                                               "also", "then", "now", "yesterday", "today", "again", "later",
+                                               "earlier", "quickly", "swiftly", "publicly", "formally", "officially",
+                                               "previously", "recently", "already", "has been", "had been"};
+// A magnitude after a number: "Google 2.4 billion" is a name and an amount.
+const std::set<std::string> kMagnitudes = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%",
+                                           "bn", "m", "mn"};
+
 bool is_year(const Token& t) {
   return t.text.size() == 4 && std::all_of(t.text.begin(), t.text.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
          (t.text[0] == '1' || t.text[0] == '2');
@@ -217,6 +227,54 @@ struct Builder {
     return tokens[k].text == "\"" && opening;
   }
 
+  // The verb of a clause right after `last`, past a time adverbial, auxiliaries
+  // and adverbs: "said", "on Tuesday announced", "has also criticized".
+  bool verb_follows(int last, int limit) const {
+    int k = last;
+    for (int steps = 0; k < limit && steps < 4; ++steps) {
+      const std::string& w = tokens[k].lower;
+      if (w == "on" && k + 1 < limit && kWeekdays.count(tokens[k + 1].lower)) {
+        k += 2;
+        continue;
+      }
+      if (w == "," && steps == 0) break;
+      if (kSubjectVerbGap.count(w) || (w.size() > 5 && w.ends_with("ly"))) {
+        ++k;
+        continue;
+      }
+      break;
+    }
+    if (k >= limit) return false;
+    if (match_any(tokens, k, limit, lex.speech_verbs) > 0) return true;
+    for (const auto& [phrase, action] : lex.triggers)
+      if (match_phrase(tokens, k, limit, phrase) && !tokens[k].lower.ends_with("ion") &&
+          !tokens[k].lower.ends_with("ment"))
+        return true;
+    return false;
+  }
+
+  // A lone sentence-initial word that acts as a name: the subject of a
+  // reporting or event verb ("Boeing said"), a possessor ("Boeing's chief"),
+  // or joined to another name ("Apple and Samsung opposed").
+  bool initial_word_is_name(int first, int last, const Sentence& s) const {
+    const std::string& w = tokens[first].lower;
+    if (lex.group_nouns.count(w) || lex.is_non_name(tokens[first].text) || lex.is_demonym(tokens[first].text) ||
+        w.ends_with("ing") || w.ends_with("ly"))
+      return false;
+    if (last < s.last_token && tokens[last].lower == "'s") return true;
+    if (last + 1 < s.last_token && tokens[last].lower == "and" && tokens[last + 1].capitalized &&
+        !lex.is_non_name(tokens[last + 1].text))
+      return true;
+    // "Google, Meta and OpenAI urged": a list of names.
+    if (last + 2 < s.last_token && tokens[last].text == "," && tokens[last + 1].capitalized &&
+        !lex.is_non_name(tokens[last + 1].text))
+      for (int k = last + 2; k < std::min(s.last_token, last + 8); ++k) {
+        if (tokens[k].lower == "and") return k + 1 < s.last_token && tokens[k + 1].capitalized;
+        if (!tokens[k].capitalized && tokens[k].text != ",") break;
+      }
+    return verb_follows(last, s.last_token);
+  }
+
   void emit_gazetteer(int first, int len, std::size_t index) {
     Mention m = make(first, first + len, MentionType::name);
     m.kind = lex.gazetteer[index].kind;
@@ -243,7 +301,8 @@ struct Builder {
         if (j > i && glen == 0 && gazetteer_at(j, s.last_token).first > 0 &&
             !lex.name_heads.count(tokens[j - 1].lower))
           break;  // "Maintaining America": a known name starts inside
-        if (t.word && (t.capitalized || (t.has_digit && j > i && !is_year(t)))) {
+        const bool amount = t.has_digit && j + 1 < s.last_token && kMagnitudes.count(tokens[j + 1].lower);
+        if (t.word && (t.capitalized || (t.has_digit && j > i && !is_year(t) && !amount))) {
           if (t.text.find('-') != std::string::npos) {
             const std::size_t keep = capitalized_prefix(t.text);
             if (keep < t.text.size()) {
@@ -259,7 +318,7 @@ struct Builder {
         }
         // "Bureau of Industry and Security", "Center for Security and Emerging Technology":
         // connectors only after a name head, "and" only after such a connector.
-        if (t.word && kConnectors.count(t.lower) && j > i && j + 1 < s.last_token) {
+        if ((t.word || t.text == "&") && kConnectors.count(t.lower) && j > i && j + 1 < s.last_token) {
           int k = j + 1;
           if (tokens[k].lower == "the" && k + 1 < s.last_token) ++k;
           const Token& next = tokens[k];
@@ -359,11 +418,12 @@ struct Builder {
         i = sequence_end;
         continue;
       }
-      if (opens_sentence(first, s) && last - first == 1) m.weak = true;
+      if (opens_sentence(first, s) && last - first == 1 && !initial_word_is_name(first, last, s)) m.weak = true;
       // A lone capitalized word after "a"/"an" is a common noun ("like a Pro"); a lone
       // all-capitals word is emphasis ("a FIRE essay") unless it recurs (see coreference).
       if (last - first == 1 && first > s.first_token &&
-          (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an"))
+          (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an") &&
+          !match_any(tokens, last, s.last_token, lex.spokespeople))
         m.weak = true;
       if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4) m.emphasis = true;
       if (title_of) m.weak = true;

@@ -197,6 +197,25 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
     if (found >= 0) merge(a, found);
   }
+  // 2c. A capitalized head noun alone ("the Commission", "the Ministry") joins the
+  // one multi-word body whose name ends with it ("European Commission").
+  for (int a = 0; a < n; ++a) {
+    const auto w = words_of(c.actors[a].name);
+    if (w.size() != 1 || !lex.descriptions.count(ascii_lower(w[0]))) continue;
+    const std::string k = kind_of(a);
+    if (k == "person" || k == "rule" || k == "product") continue;
+    int found = -1;
+    for (int b = 0; b < n; ++b) {
+      if (b == a || find(b) != b) continue;
+      const auto wb = words_of(c.actors[b].name);
+      const std::string kb = kind_of(b);
+      if (wb.size() < 2 || ascii_lower(wb.back()) != ascii_lower(w[0]) || kb == "person" || kb == "rule" ||
+          kb == "product")
+        continue;
+      found = found == -1 ? b : -2;
+    }
+    if (found >= 0) merge(a, found);
+  }
   // 3. Acronyms: "Name (ACR)" in the text, or initials that spell the acronym.
   const auto& tokens = text.tokens();
   for (const Mention& m : mentions) {

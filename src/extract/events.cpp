@@ -101,6 +101,30 @@ struct EventFinder {
     });
   }
 
+  // Names coordinated with a subject: "Apple and Samsung", "Stanford and the
+  // Brookings Institution", "Google, Meta and OpenAI" (returned nearest first).
+  std::vector<int> coordinated(int subject_mention) const {
+    std::vector<int> out;
+    int k = mentions[subject_mention].first_token - 1;
+    bool joined = false;
+    while (k > 0) {
+      if (tokens[k].lower == "the") {
+        --k;
+        continue;
+      }
+      if (tokens[k].lower != "and" && tokens[k].lower != ",") break;
+      joined = joined || tokens[k].lower == "and";
+      const int m = mention_of_token[k - 1];
+      if (m < 0 || mentions[m].last_token != k || !usable_as_actor(mentions[m])) break;
+      const std::string& kd = kind(mentions[m].actor);
+      if (kd == "rule" || kd == "product") break;
+      out.push_back(m);
+      k = mentions[m].first_token - 1;
+    }
+    if (!joined) out.clear();  // "Paris, France": a comma alone is apposition, not a list
+    return out;
+  }
+
   // First actor after the trigger in the same clause.
   int object(int from, const Sentence& s, int exclude_actor) const {
     const int limit = std::min(s.last_token, from + 12);
@@ -252,6 +276,13 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       e.evidence_start = ev_start;
       e.evidence_end = ev_end;
       events.push_back(e);
+      if (actor_mention >= 0 && mentions[actor_mention].actor == e.actor)
+        for (int co : f.coordinated(actor_mention)) {
+          FoundEvent joint = e;
+          joint.actor = mentions[co].actor;
+          joint.evidence_start = std::min(joint.evidence_start, mentions[co].start);
+          if (joint.actor != joint.target) events.push_back(joint);
+        }
       t += len - 1;
     }
     if (sentence_org_subject >= 0 && actors[sentence_org_subject].kind == "organization")

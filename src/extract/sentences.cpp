@@ -163,7 +163,8 @@ TextAnalysis::TextAnalysis(std::string_view original, const ExtractResources& le
       const Token& last = tokens_[p.last_token - 1];
       const bool final_punct = last.text == "." || last.text == "!" || last.text == "?" || last.text == "\"" ||
                                last.text == ":" || last.text == "..." || last.text == ")" || last.text.back() == '.';
-      p.heading = !final_punct && words <= 16 && capitals * 2 >= words;
+      // The first line without final punctuation is the headline, even in sentence case.
+      p.heading = !final_punct && words <= 16 && (capitals * 2 >= words || index == 0);
       paragraphs_.push_back(p);
 
       // Sentences inside the line.

@@ -66,3 +66,34 @@ TEST_CASE("calendar_date accepts only calendar TIMEX3 values") {
   CHECK_FALSE(calendar_date("2025-W18"));
   CHECK_FALSE(calendar_date("2025-02-30"));
 }
+
+TEST_CASE("a one-word name opening a sentence acts when a reporting or event verb follows") {
+  const Extraction x = extract_text(
+      "Corvane criticized Meridia Labs on March 3, 2025.\n\n"
+      "Halvorsen on Tuesday announced a 2 billion euro investment in Meridia Labs.\n\n"
+      "Analysts said the deal was risky.\n\n"
+      "Talmont and Brisk opposed the Harbour Act.\n\n"
+      "Quell, Osterby and Vantry urged the Transport Ministry to delay the Harbour Act.");
+  CHECK(find_event(x, "Corvane", "criticize", "Meridia Labs"));
+  CHECK(has_response(x, "Corvane", "Meridia Labs"));
+  CHECK(find_event(x, "Halvorsen", "invest", "Meridia Labs"));
+  CHECK_FALSE(actor_named(x, "Analysts"));  // a group noun, not a name
+  // Coordinated subjects each act.
+  CHECK(find_event(x, "Talmont", "oppose", "Harbour Act"));
+  CHECK(find_event(x, "Brisk", "oppose", "Harbour Act"));
+  for (const char* name : {"Quell", "Osterby", "Vantry"}) {
+    CAPTURE(name);
+    CHECK(find_event(x, name, "urge", "Transport Ministry"));
+  }
+}
+
+TEST_CASE("a capitalized head noun alone is the body named with it; amounts are not names") {
+  const Extraction x = extract_text(
+      "The Maritime Commission proposed a levy on Monday. Ostmark Shipping said the Commission ignored "
+      "the industry. Ostmark Shipping 2.4 billion euros in revenue was at stake, a Dovrell spokesperson said.");
+  const ExtractedActor* commission = actor_named(x, "Maritime Commission");
+  REQUIRE(commission);
+  CHECK(actor_named(x, "Commission") == commission);
+  CHECK_FALSE(actor_named(x, "Ostmark Shipping 2.4"));
+  CHECK(actor_named(x, "Dovrell"));
+}
