@@ -42,6 +42,9 @@ const std::set<std::string> kSubjectVerbGap = {"has", "have", "had", "will", "wo
                                                "also", "then", "now", "yesterday", "today", "again", "later",
                                                "earlier", "quickly", "swiftly", "publicly", "formally", "officially",
                                                "previously", "recently", "already", "has been", "had been"};
+// Legal-form suffixes that close a company name.
+const std::set<std::string> kCorporateSuffixes = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+                                                  "plc", "ag", "sa", "gmbh", "nv", "bv", "spa", "lp", "llp"};
 // A magnitude after a number: "Google 2.4 billion" is a name and an amount.
 const std::set<std::string> kMagnitudes = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%",
                                            "bn", "m", "mn"};
@@ -94,6 +97,11 @@ struct Builder {
     m.sentence = tokens[first].sentence;
     m.in_quote = in_quote(m.start);
     m.possessive = last < static_cast<int>(tokens.size()) && tokens[last].lower == "'s" && m.end == tokens[last - 1].end;
+    // "General Motors' offer": the bare apostrophe after a final s.
+    if (!m.possessive && last < static_cast<int>(tokens.size()) && tokens[last].text == "'" &&
+        tokens[last].start == m.end && !m.text.empty() && (m.text.back() == 's' || m.text.back() == 'S') &&
+        (last + 1 >= static_cast<int>(tokens.size()) || tokens[last + 1].start > tokens[last].end))
+      m.possessive = true;
     const Paragraph& p = text.paragraphs()[tokens[first].paragraph];
     m.weak = p.heading;
     return m;
@@ -180,7 +188,14 @@ struct Builder {
     for (int t = first; t < last; ++t) digits = digits || tokens[t].has_digit;
     if (digits) return "product";
     if (last < static_cast<int>(tokens.size()) && kProductNouns.count(tokens[last].lower)) return "product";
-    if (last - first >= 2 && last - first <= 3) {
+    // "the United Auto Workers union", "the Acme group": the noun after the name says what it is.
+    if (last < static_cast<int>(tokens.size()) && !tokens[last].capitalized) {
+      auto d = lex.descriptions.find(tokens[last].lower);
+      if (d != lex.descriptions.end() && d->second != "rule") return d->second;
+    }
+    // "analysts at Wells Fargo": people are rarely "at" someone.
+    const bool after_at = first > 0 && tokens[first - 1].lower == "at";
+    if (last - first >= 2 && last - first <= 3 && !after_at) {
       bool person_shape = true;
       for (int t = first; t < last; ++t) {
         const Token& tok = tokens[t];
@@ -324,6 +339,8 @@ struct Builder {
           const Token& next = tokens[k];
           bool head_before = false;
           for (int h = i; h < j; ++h) head_before = head_before || lex.name_heads.count(tokens[h].lower);
+          // A corporate suffix ends a name: "Ford Motor Co and Stellantis" are two.
+          if (kCorporateSuffixes.count(tokens[j - 1].lower)) head_before = false;
           const bool ok_connector = t.lower == "&" || (t.lower == "and" ? head_before && j - i >= 2 : head_before) ;
           if (next.word && next.capitalized && !covered[k] && !lex.is_non_name(next.text) && ok_connector &&
               t.lower != "on" && next.text.find('-') == std::string::npos) {

@@ -8,6 +8,9 @@ namespace evgraph {
 
 namespace {
 
+const std::set<std::string> kGenericHeads = {"company", "firm", "group", "organization", "organisation",
+                                             "corporation", "startup", "start-up"};
+
 const std::set<std::string> kPrepositions = {"of",   "for",  "at",      "in",   "from",  "with",      "to",
                                              "by",   "on",   "about",   "against", "like", "including", "than",
                                              "into", "over", "toward",  "towards", "between", "among", "as",
@@ -306,6 +309,23 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
             chosen = mentions[k].actor;
             break;
           }
+      // "the union" after "the United Auto Workers union", "the ministry" after "the
+      // Finance Ministry": the latest actor named with the same head noun.
+      if (chosen < 0) {
+        const auto dw = words_of(m.text);
+        const std::string head = dw.empty() ? std::string() : ascii_lower(dw.back());
+        for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0 && !head.empty(); --k) {
+          const Mention& prev = mentions[k];
+          if (prev.actor < 0 || prev.type != MentionType::name || prev.first_token >= m.first_token) continue;
+          if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
+          const auto pw = words_of(prev.text);
+          // Generic heads ("company", "firm", "group") in a name say little: "the company" is the topic.
+          const bool ends_with_head = pw.size() >= 2 && ascii_lower(pw.back()) == head && !kGenericHeads.count(head);
+          const bool followed_by_head =
+              prev.last_token < static_cast<int>(tokens.size()) && tokens[prev.last_token].lower == head;
+          if (ends_with_head || followed_by_head) chosen = prev.actor;
+        }
+      }
       // A description opening a sentence continues the topic: the last compatible subject.
       if (chosen < 0 && is_subject)
         for (auto it = subjects.rbegin(); it != subjects.rend() && it - subjects.rbegin() < 3; ++it)

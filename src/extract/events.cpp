@@ -125,18 +125,25 @@ struct EventFinder {
     return out;
   }
 
-  // First actor after the trigger in the same clause.
+  // First actor after the trigger in the same clause. A possessor yields to the
+  // actor it qualifies ("the U.S. government's framework": the framework), but
+  // stands for its own position when nothing else is named ("rejected GM's offer": GM).
   int object(int from, const Sentence& s, int exclude_actor) const {
     const int limit = std::min(s.last_token, from + 12);
+    int possessor = -1;
     for (int k = from; k < limit; ++k) {
       if (kClauseBreaks.count(tokens[k].lower) && k > from) break;
       const int m = mention_of_token[k];
       if (m < 0 || mentions[m].actor < 0 || mentions[m].actor == exclude_actor) continue;
       if (mentions[m].in_quote) continue;
-      if (mentions[m].possessive) continue;  // "the U.S. government's framework": the framework
+      if (mentions[m].possessive) {
+        if (possessor < 0) possessor = m;
+        k = mentions[m].last_token;  // past the name and its "'s"
+        continue;
+      }
       return m;
     }
-    return -1;
+    return possessor;
   }
 };
 

@@ -49,3 +49,19 @@ TEST_CASE("spokespeople speak for their organization") {
   CHECK(q->speaker == id_of(x, "Corvane"));
   CHECK(q->cue == "told Reuters:");
 }
+
+TEST_CASE("a description takes the actor named with the same head noun; a bare apostrophe is possessive") {
+  const Extraction x = extract_text(
+      "The Harbour Pilots union on Sunday rejected Keller Marine Lines' latest offer, calling it \"an insult to "
+      "every pilot in the port.\" Keller Marine Lines said the offer was fair. Its chief executive urged the union "
+      "to vote on it.");
+  const ExtractedActor* union_actor = actor_named(x, "Harbour Pilots");
+  REQUIRE(union_actor);
+  CHECK(union_actor->kind == "organization");  // the noun after the name, not a person-shaped guess
+  CHECK(actor_named(x, "the union") == union_actor);
+  // "Lines' offer": the owner of the offer is the target, and not the speaker of "calling it".
+  CHECK(find_event(x, "Harbour Pilots", "oppose", "Keller Marine Lines"));
+  const ExtractedQuote* insult = quote_starting(x, "an insult");
+  REQUIRE(insult);
+  CHECK(insult->speaker == union_actor->id);
+}
