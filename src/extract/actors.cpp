@@ -298,6 +298,29 @@ struct Builder {
     mentions.push_back(std::move(m));
   }
 
+  // "Pharmaceutical Research and Manufacturers of America (PhRMA)": a long name
+  // spelled out before its acronym is one name, whatever words it contains.
+  // Returns the end token of the name, or 0.
+  int spelled_out_before_acronym(int first, const Sentence& s) const {
+    std::string initials;
+    int j = first;
+    while (j < s.last_token && j - first < 12) {
+      const Token& t = tokens[j];
+      if (covered[j]) return 0;
+      if (t.word && t.capitalized) {
+        initials += t.text[0];
+      } else if (!(t.word && kConnectors.count(t.lower)) && t.lower != "the" && t.text != "&") {
+        break;
+      }
+      ++j;
+    }
+    if (initials.size() < 3 || j + 2 >= s.last_token || tokens[j].text != "(" || tokens[j + 2].text != ")") return 0;
+    std::string capitals;
+    for (char ch : tokens[j + 1].text)
+      if (ch >= 'A' && ch <= 'Z') capitals += ch;
+    return capitals == initials && !kConnectors.count(tokens[j - 1].lower) ? j : 0;
+  }
+
   void names(const Sentence& s) {
     int i = s.first_token;
     while (i < s.last_token) {
@@ -305,6 +328,18 @@ struct Builder {
       if (covered[i] || !tok.word || !tok.capitalized) {
         ++i;
         continue;
+      }
+      {
+        const int start = tok.lower == "the" && i + 1 < s.last_token ? i + 1 : i;
+        if (const int end = spelled_out_before_acronym(start, s); end && !lex.is_non_name(tokens[start].text)) {
+          Mention m = make(start, end, MentionType::name);
+          m.kind = kind_from_shape(start, end);
+          if (m.kind.empty() || m.kind == "person") m.kind = "organization";
+          cover(start, end);
+          mentions.push_back(std::move(m));
+          i = end;
+          continue;
+        }
       }
       auto [glen, gindex] = gazetteer_at(i, s.last_token);
       // The capitalized sequence starting here.

@@ -38,6 +38,42 @@ bool deictic_timex(const std::string& text) {
     if (lower.find(w) != std::string::npos) return true;
   return false;
 }
+// Words that make a following date a bound or deadline rather than the event's own time.
+const std::set<std::string> kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead"};
+
+// True when the timex follows "until", "by", "after the", ... in its sentence.
+bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Timex& t) {
+  const auto& tokens = text.tokens();
+  for (int k = s.first_token; k < s.last_token; ++k) {
+    if (text.original_span(tokens[k].start, tokens[k].end).start != t.start) continue;
+    int before = k - 1;
+    if (before >= s.first_token && (tokens[before].lower == "the" || tokens[before].lower == "of")) --before;
+    return before >= s.first_token && kBoundWords.count(tokens[before].lower) > 0;
+  }
+  return false;
+}
+
+// Relative periods ("this year", "last month", "two years ago"): the gold standard
+// of news timelines leaves them undated rather than guessing from the article date.
+bool relative_period(const std::string& text) {
+  static const std::set<std::string> words = {"this", "last", "next", "ago", "earlier", "later",
+                                              "coming", "past", "previous", "following"};
+  std::string word;
+  auto flush = [&] {
+    const bool hit = words.count(word) > 0;
+    word.clear();
+    return hit;
+  };
+  for (char ch : text) {
+    if (ch == ' ' || ch == '-') {
+      if (flush()) return true;
+    } else {
+      word.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+    }
+  }
+  return flush();
+}
+
 const std::set<std::string> kPassiveAux = {"was", "were", "been", "be", "is", "are", "being"};
 
 bool usable_as_actor(const Mention& m) { return m.actor >= 0 && !m.in_quote; }
@@ -166,10 +202,11 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
     const Sentence& s = text.sentences()[si];
     const Span original = text.original_span(s.start, s.end);
     std::vector<const Timex*> dated;
+    std::vector<const Timex*> bounds;  // "until August", "by 2030": a deadline, not when it happened
     for (const Timex& t : timexes)
       if (t.start >= original.start && t.end <= original.end && calendar_date(t.value) &&
-          (!deictic_timex(t.text) || dct_known))
-        dated.push_back(&t);
+          (!deictic_timex(t.text) || dct_known) && !relative_period(t.text))
+        (introduced_as_bound(text, s, t) ? bounds : dated).push_back(&t);
     const int sentence_org_subject = sentence_subject(text, mentions, si, s.last_token);
     for (int t = s.first_token; t < s.last_token; ++t) {
       while (mention_cursor < static_cast<int>(mentions.size()) && mentions[mention_cursor].last_token <= t) {
@@ -259,10 +296,12 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         ev_start = std::min(ev_start, mentions[actor_mention].start);
       if (target_mention >= 0 && mentions[target_mention].sentence == si)
         ev_end = std::max(ev_end, mentions[target_mention].end);
-      // Date: the calendar timex nearest to the trigger.
+      // Date: the calendar timex nearest to the trigger (a rule's deadline is its date).
       const std::size_t trigger_original = text.original_span(tokens[t].start, tokens[t].end).start;
       const Timex* best = nullptr;
-      for (const Timex* tx : dated) {
+      std::vector<const Timex*> candidates = dated;
+      if (action == "take_effect") candidates.insert(candidates.end(), bounds.begin(), bounds.end());
+      for (const Timex* tx : candidates) {
         auto dist = [&](const Timex* x) {
           return x->start > trigger_original ? x->start - trigger_original : trigger_original - x->start;
         };

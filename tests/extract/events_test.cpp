@@ -97,3 +97,33 @@ TEST_CASE("a capitalized head noun alone is the body named with it; amounts are 
   CHECK_FALSE(actor_named(x, "Ostmark Shipping 2.4"));
   CHECK(actor_named(x, "Dovrell"));
 }
+
+TEST_CASE("deadlines and relative periods are not an event's date; a rule's deadline is") {
+  const Extraction x = extract_text(
+      "Senator Ada Quist on March 3, 2025 urged the Fisheries Board to wait until August 2025. "
+      "The Coastal Trust this year opposed the Net Limits Act. "
+      "The Net Limits Act will take effect by June 1, 2026.");
+  const ExtractedEvent* urge = find_event(x, "Ada Quist", "urge", "Fisheries Board");
+  REQUIRE(urge);
+  REQUIRE(urge->date);
+  CHECK(urge->date->iso() == "2025-03-03");
+  const ExtractedEvent* oppose = find_event(x, "Coastal Trust", "oppose", "Net Limits Act");
+  REQUIRE(oppose);
+  CHECK_FALSE(oppose->date);
+  const ExtractedEvent* effect = find_event(x, "Net Limits Act", "take_effect", "");
+  REQUIRE(effect);
+  REQUIRE(effect->date);
+  CHECK(effect->date->iso() == "2026-06-01");
+}
+
+TEST_CASE("a name spelled out before its acronym is one actor, with the acronym as alias") {
+  const Extraction x = extract_text(
+      "The National Association of Harbor and Dock Operators (NAHDO) opposed the levy. "
+      "NAHDO said in a statement that the levy would \"drive cargo to other ports within a year.\"");
+  const ExtractedActor* a = actor_named(x, "National Association of Harbor and Dock Operators");
+  REQUIRE(a);
+  CHECK(actor_named(x, "NAHDO") == a);
+  const ExtractedQuote* q = quote_starting(x, "drive cargo");
+  REQUIRE(q);
+  CHECK(q->speaker == a->id);
+}
