@@ -188,6 +188,11 @@ struct Builder {
     for (int t = first; t < last; ++t) digits = digits || tokens[t].has_digit;
     if (digits) return "product";
     if (last < static_cast<int>(tokens.size()) && kProductNouns.count(tokens[last].lower)) return "product";
+    // "the heart drug Cardiolex", "the model Aurora": a product named after its noun.
+    if (first > 0 && kProductNouns.count(tokens[first - 1].lower)) return "product";
+    // "Veritas Pharma, which makes ...": "which", not "who".
+    const bool which_follows = last + 1 < static_cast<int>(tokens.size()) && tokens[last].text == "," &&
+                               tokens[last + 1].lower == "which";
     // "the United Auto Workers union", "the Acme group": the noun after the name says what it is.
     if (last < static_cast<int>(tokens.size()) && !tokens[last].capitalized) {
       auto d = lex.descriptions.find(tokens[last].lower);
@@ -195,6 +200,7 @@ struct Builder {
     }
     // "analysts at Wells Fargo": people are rarely "at" someone.
     const bool after_at = first > 0 && tokens[first - 1].lower == "at";
+    if (which_follows) return "organization";
     if (last - first >= 2 && last - first <= 3 && !after_at) {
       bool person_shape = true;
       for (int t = first; t < last; ++t) {
@@ -304,11 +310,15 @@ struct Builder {
   int spelled_out_before_acronym(int first, const Sentence& s) const {
     std::string initials;
     int j = first;
+    int lowercase_words = 0;  // "Medicines and Healthcare products Regulatory Agency (MHRA)"
     while (j < s.last_token && j - first < 12) {
       const Token& t = tokens[j];
       if (covered[j]) return 0;
       if (t.word && t.capitalized) {
         initials += t.text[0];
+      } else if (t.word && !t.has_digit && !kConnectors.count(t.lower) && t.lower != "the" && lowercase_words < 2 &&
+                 j + 1 < s.last_token && tokens[j + 1].capitalized) {
+        ++lowercase_words;
       } else if (!(t.word && kConnectors.count(t.lower)) && t.lower != "the" && t.text != "&") {
         break;
       }
@@ -333,7 +343,8 @@ struct Builder {
         const int start = tok.lower == "the" && i + 1 < s.last_token ? i + 1 : i;
         if (const int end = spelled_out_before_acronym(start, s); end && !lex.is_non_name(tokens[start].text)) {
           Mention m = make(start, end, MentionType::name);
-          m.kind = kind_from_shape(start, end);
+          auto head = lex.name_heads.find(tokens[end - 1].lower);  // "... Regulatory Agency"
+          m.kind = head != lex.name_heads.end() ? head->second : kind_from_shape(start, end);
           if (m.kind.empty() || m.kind == "person") m.kind = "organization";
           cover(start, end);
           mentions.push_back(std::move(m));
@@ -477,7 +488,10 @@ struct Builder {
           (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an") &&
           !match_any(tokens, last, s.last_token, lex.spokespeople))
         m.weak = true;
-      if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4) m.emphasis = true;
+      // ... but "(PAAL)" after a name introduces an acronym.
+      if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4 &&
+          !(first > s.first_token && tokens[first - 1].text == "("))
+        m.emphasis = true;
       if (title_of) m.weak = true;
       if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
       m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token);

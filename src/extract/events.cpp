@@ -301,7 +301,18 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       const Timex* best = nullptr;
       std::vector<const Timex*> candidates = dated;
       if (action == "take_effect") candidates.insert(candidates.end(), bounds.begin(), bounds.end());
+      // A date inside reported speech after the trigger ("accused X, saying the warnings
+      // came in March") dates what was reported, not the event.
+      auto reported_after_trigger = [&](const Timex* tx) {
+        if (tx->start <= trigger_original) return false;
+        for (int k = t + len; k < s.last_token; ++k) {
+          if (text.original_span(tokens[k].start, tokens[k].end).start >= tx->start) break;
+          if (match_any(tokens, k, s.last_token, lex.speech_verbs)) return true;
+        }
+        return false;
+      };
       for (const Timex* tx : candidates) {
+        if (reported_after_trigger(tx)) continue;
         auto dist = [&](const Timex* x) {
           return x->start > trigger_original ? x->start - trigger_original : trigger_original - x->start;
         };

@@ -181,6 +181,16 @@ struct Attributor {
         if (int m = mention_at(k); m >= 0) return m;
       return -1;
     }
+    // ", telling the BBC that ...", ", calling it ...": a participle after a comma
+    // continues the main clause, whose subject speaks (not the object before the comma).
+    if (w > s.first_token && tokens[w - 1].text == "," && tokens[w].lower.ends_with("ing")) {
+      for (std::size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (m.sentence != sentence || m.last_token > w || !speaker_like(m) || m.possessive) continue;
+        if (after_preposition(text, m)) continue;
+        return static_cast<int>(i);
+      }
+    }
     return nearest_subject(text, mentions, w, sentence, [&](const Mention& m) { return speaker_like(m); });
   }
 

@@ -127,3 +127,26 @@ TEST_CASE("a name spelled out before its acronym is one actor, with the acronym 
   REQUIRE(q);
   CHECK(q->speaker == a->id);
 }
+
+TEST_CASE("participle cues speak for the subject; reported dates stay with what was reported") {
+  const Extraction x = extract_text(
+      "The Ports Authority of Ardmore and Linwell (PAAL) fined Brannock Freight, which runs the terminal. "
+      "Brannock Freight disputed the authority's findings. Transport Minister Ilse Varga backed the regulator, "
+      "telling reporters that \"safety comes before every schedule in this port.\" "
+      "Councillor Tom Ashby accused the authority of delay, saying the first complaints came in March 2024.");
+  const ExtractedActor* authority = actor_named(x, "Ports Authority of Ardmore and Linwell");
+  REQUIRE(authority);
+  CHECK(authority->kind == "government");
+  CHECK(actor_named(x, "PAAL") == authority);
+  const ExtractedActor* brannock = actor_named(x, "Brannock Freight");
+  REQUIRE(brannock);
+  CHECK(brannock->kind == "organization");  // ", which runs": not a person
+  CHECK(find_event(x, "Brannock Freight", "deny", "Ports Authority of Ardmore and Linwell"));
+  CHECK(has_response(x, "Brannock Freight", "Ports Authority of Ardmore and Linwell"));
+  const ExtractedQuote* q = quote_starting(x, "safety comes before");
+  REQUIRE(q);
+  CHECK(q->speaker == id_of(x, "Ilse Varga"));
+  const ExtractedEvent* accused = find_event(x, "Tom Ashby", "criticize", "Ports Authority of Ardmore and Linwell");
+  REQUIRE(accused);
+  CHECK_FALSE(accused->date);
+}
