@@ -44,6 +44,7 @@ struct ExtractResources {
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
+  std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
   // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.
   std::vector<std::pair<std::vector<std::string>, std::size_t>> gazetteer_tokens;
 

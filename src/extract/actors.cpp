@@ -476,7 +476,7 @@ struct Builder {
         }
       }
       Mention m = make(first, last, MentionType::name, end_offset);
-      if (lex.places.count(m.text)) {
+      if (lex.places.count(m.text) || (last - first >= 2 && lex.occasion_heads.count(tokens[last - 1].lower))) {
         cover(first, last);
         i = sequence_end;
         continue;

@@ -192,6 +192,10 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "group_nouns.txt");
     for (const auto& line : f.lines) lex.group_nouns.insert(ascii_lower(line.text));
   }
+  {
+    FileReader f(resources, dir + "occasion_heads.txt");
+    for (const auto& line : f.lines) lex.occasion_heads.insert(ascii_lower(line.text));
+  }
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;
     for (const Token& t : tokenize(surface, lex)) texts.push_back(t.text);

@@ -65,3 +65,14 @@ TEST_CASE("generic policy phrases name a rule") {
   CHECK(rule->kind == "rule");
   CHECK(std::find(rule->aliases.begin(), rule->aliases.end(), "U.S. export controls") != rule->aliases.end());
 }
+
+TEST_CASE("occasions, abbreviated months and known NGOs are told apart from people") {
+  const Extraction x = extract_text(
+      "ZURICH, Oct 9, 2024 - The Halden Football League rejected claims about the Nordic Cup. "
+      "Human Rights Watch criticized the Halden Football League on Monday.");
+  CHECK_FALSE(actor_named(x, "Nordic Cup"));
+  CHECK_FALSE(actor_named(x, "Oct 9"));
+  const ExtractedActor* hrw = actor_named(x, "Human Rights Watch");
+  REQUIRE(hrw);
+  CHECK(hrw->kind == "organization");
+}
