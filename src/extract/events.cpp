@@ -164,7 +164,9 @@ struct EventFinder {
   // First actor after the trigger in the same clause. A possessor yields to the
   // actor it qualifies ("the U.S. government's framework": the framework), but
   // stands for its own position when nothing else is named ("rejected GM's offer": GM).
-  int object(int from, const Sentence& s, int exclude_actor) const {
+  // `about_topic`: warnings and statements are about whatever they name ("warns that
+  // hindrances due to export controls ..."), so prepositional objects count.
+  int object(int from, const Sentence& s, int exclude_actor, bool about_topic = true) const {
     const int limit = std::min(s.last_token, from + 12);
     int possessor = -1;
     for (int k = from; k < limit; ++k) {
@@ -175,6 +177,18 @@ struct EventFinder {
       if (mentions[m].possessive) {
         if (possessor < 0) possessor = m;
         k = mentions[m].last_token;  // past the name and its "'s"
+        continue;
+      }
+      // "advocate for controls on the export of chips to China": a prepositional object
+      // further along is not what the act is aimed at ("calls on X", "support for X" are).
+      // Owners stay targets: "an offer from X", "a fare increase proposed by X", "the decision of X".
+      int before = mentions[m].first_token - 1;
+      if (before > from && (tokens[before].lower == "the" || tokens[before].lower == "a")) --before;
+      const std::string& preposition = tokens[before].lower;
+      if (!about_topic && before > from && after_preposition(text, mentions[m]) &&
+          preposition != "by" &&
+          preposition != "from" && preposition != "of") {
+        k = mentions[m].last_token - 1;
         continue;
       }
       return m;
@@ -270,7 +284,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           }
         }
         if (actor_mention >= 0) e.actor = mentions[actor_mention].actor;
-        if (target_mention < 0) target_mention = f.object(t + len, s, e.actor);
+        if (target_mention < 0)
+          target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
         if (target_mention < 0 && kPositionActions.count(action)) {
           // "criticized the rhetoric": aimed at whoever last stated or called for something.
           for (int k = t + len; k < std::min(s.last_token, t + len + 4); ++k) {
@@ -308,6 +323,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         for (int k = t + len; k < s.last_token; ++k) {
           if (text.original_span(tokens[k].start, tokens[k].end).start >= tx->start) break;
           if (match_any(tokens, k, s.last_token, lex.speech_verbs)) return true;
+          // "... restrictions, which take effect on May 15": a relative clause has its own time.
+          if (action != "take_effect" && (tokens[k].lower == "which" || tokens[k].lower == "who")) return true;
         }
         return false;
       };

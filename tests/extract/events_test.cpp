@@ -150,3 +150,17 @@ TEST_CASE("participle cues speak for the subject; reported dates stay with what 
   REQUIRE(accused);
   CHECK_FALSE(accused->date);
 }
+
+TEST_CASE("deeper prepositional objects are not targets of stances; owners and topics are") {
+  const Extraction x = extract_text(
+      "Borrow Labs has been a vocal advocate for stricter limits on the export of turbines to Norland. "
+      "The Quay Union rejected an offer from Halyard Shipping. "
+      "Gale Motors has been vocal in its opposition to the Port Levy, which takes effect on June 1, 2026. "
+      "Rika Moss warns that delays due to the Port Levy could hurt exporters.");
+  CHECK_FALSE(find_event(x, "Borrow Labs", "support", "Norland"));
+  CHECK(find_event(x, "Quay Union", "oppose", "Halyard Shipping"));
+  const ExtractedEvent* opposition = find_event(x, "Gale Motors", "oppose", "Port Levy");
+  REQUIRE(opposition);
+  CHECK_FALSE(opposition->date);  // the date belongs to the relative clause
+  CHECK(find_event(x, "Rika Moss", "warn", "Port Levy"));
+}
