@@ -162,6 +162,16 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
     found.push_back(r);
   }
 
+  // An explicit response takes the date of the responder's event in the same sentence
+  // ("X hit back at Y on Tuesday").
+  for (FoundResponse& r : found)
+    if (!r.date)
+      for (const FoundEvent& e : events)
+        if (e.sentence == r.sentence && e.actor == r.from && e.date) {
+          r.date = e.date;
+          break;
+        }
+
   // One edge per (from, to): the first in the text, with quotes filled in from later ones.
   std::sort(found.begin(), found.end(), [](const FoundResponse& a, const FoundResponse& b) {
     return a.evidence_start < b.evidence_start;

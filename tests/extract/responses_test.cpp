@@ -44,3 +44,17 @@ TEST_CASE("contrast: while A argues, B stresses -> B responds to A") {
       "While Velda Energy argues for the levy, Harlow Motors says it will raise prices.");
   CHECK(has_response(x, "Harlow Motors", "Velda Energy"));
 }
+
+TEST_CASE("an explicit response takes the date of the responder's event in its sentence") {
+  Result<Document> doc = make_document("dated", "Orla Foods criticized Brindle Farms. Brindle Farms hit back at Orla Foods on March 4, 2025.");
+  REQUIRE(doc.ok());
+  const Extraction x = shared_extractor().extract(*doc);
+  bool found = false;
+  for (const ExtractedResponse& r : x.responses)
+    if (r.from == id_of(x, "Brindle Farms") && r.to == id_of(x, "Orla Foods")) {
+      found = true;
+      REQUIRE(r.date);
+      CHECK(r.date->iso() == "2025-03-04");
+    }
+  CHECK(found);
+}
