@@ -446,6 +446,13 @@ struct Builder {
           ++first;
           continue;
         }
+        // A role noun before a name ("Developer Stonegate Homes", "Carmaker Kestrel Motors");
+        // words that also end names ("Bank of ...", "Union Pacific") stay.
+        if (first == i && last - first > 1 && opens_sentence(first, s) && lex.descriptions.count(t.lower) &&
+            !lex.name_heads.count(t.lower) && tokens[first + 1].capitalized) {
+          ++first;
+          continue;
+        }
         // A sentence-initial verb or adverb form before a name ("Maintaining", "Notably").
         if (first == i && last - first > 1 && opens_sentence(first, s) &&
             (t.lower.ends_with("ing") || t.lower.ends_with("ly") || t.lower.ends_with("ed"))) {

@@ -290,7 +290,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           // "criticized the rhetoric": aimed at whoever last stated or called for something.
           for (int k = t + len; k < std::min(s.last_token, t + len + 4); ++k) {
             if (!lex.position_nouns.count(tokens[k].lower)) continue;
-            for (auto it = events.rbegin(); it != events.rend(); ++it)
+            // Only a statement close by: three sentences on, "the plan" is anyone's.
+            for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)
               if (kStatementActions.count(it->action) && it->actor >= 0 && it->actor != e.actor &&
                   actors[it->actor].kind != "rule") {
                 e.target = it->actor;

@@ -76,3 +76,11 @@ TEST_CASE("occasions, abbreviated months and known NGOs are told apart from peop
   REQUIRE(hrw);
   CHECK(hrw->kind == "organization");
 }
+
+TEST_CASE("a role noun opening a sentence is not part of the name that follows") {
+  const Extraction x = extract_text("Developer Stonegate Homes welcomed the Harbor Act. Bank of Lisbon said it agreed.");
+  const ExtractedActor* stonegate = actor_named(x, "Stonegate Homes");
+  REQUIRE(stonegate);
+  CHECK(stonegate->kind == "organization");
+  CHECK(actor_named(x, "Bank of Lisbon"));
+}
