@@ -359,9 +359,13 @@ struct Builder {
       while (j < s.last_token) {
         const Token& t = tokens[j];
         if (covered[j]) break;
+        // "Maintaining America": a known name starts inside; but "Bank of Lisbon",
+        // "University of California" keep a place after a head and a connector.
+        const bool after_head_connector = j >= 2 && kConnectors.count(tokens[j - 1].lower) &&
+                                          lex.name_heads.count(tokens[j - 2].lower);
         if (j > i && glen == 0 && gazetteer_at(j, s.last_token).first > 0 &&
-            !lex.name_heads.count(tokens[j - 1].lower))
-          break;  // "Maintaining America": a known name starts inside
+            !lex.name_heads.count(tokens[j - 1].lower) && !after_head_connector)
+          break;
         const bool amount = t.has_digit && j + 1 < s.last_token && kMagnitudes.count(tokens[j + 1].lower);
         if (t.word && (t.capitalized || (t.has_digit && j > i && !is_year(t) && !amount))) {
           if (t.text.find('-') != std::string::npos) {
