@@ -43,11 +43,13 @@ struct CorpusOptions {
   bool stdin_jsonl = false;          // also read JSON Lines documents from `jsonl_stream`
   std::string extension = ".txt";    // articles looked for inside directories
   std::size_t max_line_bytes = 64u << 20;  // a longer JSONL line is an error (bounds memory)
+  DocumentLimits limits;                    // per document, files and JSONL alike
 };
 
 // Parses one JSON Lines document record. `source` and `line` name it in errors
 // ("<stdin>:LINE: error: ..."). Exposed for tests and fuzzing.
-Result<Document> parse_jsonl_document(std::string_view json, std::string_view source, int line);
+Result<Document> parse_jsonl_document(std::string_view json, std::string_view source, int line,
+                                      const DocumentLimits& limits = {});
 
 // Reads lines of at most `max_bytes` bytes (without the newline) from a stream,
 // in blocks; a longer line is reported and skipped without being held in memory.

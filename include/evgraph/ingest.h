@@ -8,6 +8,7 @@
 // The document id is the file name without its extension.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -32,12 +33,19 @@ struct Document {
   bool has_meta = false;
 };
 
-// Reads `path` and its sidecar. Errors: unreadable file, invalid UTF-8
-// ("file: error: invalid UTF-8 at byte 123"), malformed sidecar.
-Result<Document> load_document(const std::filesystem::path& path);
+// Ceilings on what one document may be, so hostile input cannot exhaust memory or time.
+struct DocumentLimits {
+  std::uint64_t max_bytes = 16u << 20;  // news articles are far smaller; `extract --max-doc-bytes`
+};
 
-// Builds a document from text already in memory (stdin, JSONL); validates UTF-8.
-Result<Document> make_document(std::string id, std::string text, DocumentMeta meta = {});
+// Reads `path` and its sidecar. Errors ("file: error: ..."): unreadable file;
+// "empty document"; "document is N bytes, over the limit of M (--max-doc-bytes)";
+// "invalid UTF-8 at byte N"; "NUL byte at byte N (binary data?)"; malformed sidecar.
+Result<Document> load_document(const std::filesystem::path& path, const DocumentLimits& limits = {});
+
+// Builds a document from text already in memory (stdin, JSONL), with the same checks.
+Result<Document> make_document(std::string id, std::string text, DocumentMeta meta = {},
+                               const DocumentLimits& limits = {});
 
 // The sidecar path for an article: a.txt -> a.meta.yaml.
 std::filesystem::path sidecar_path(const std::filesystem::path& article);

@@ -68,6 +68,7 @@ PipelineTotals run_ordered_pipeline(const DocumentSource& source, const Document
 // document was processed, 1 when some could not be (see `diags`), 2 when
 // writing `out` failed.
 int run_streaming(const std::vector<std::string>& inputs, bool stdin_jsonl, int jobs, bool show_progress,
-                  const DocumentTransform& transform, std::ostream& out, Diagnostics& diags);
+                  const DocumentTransform& transform, std::ostream& out, Diagnostics& diags,
+                  const DocumentLimits& limits = {});
 
 }  // namespace evgraph

@@ -49,7 +49,8 @@ bool optional_string(const nlohmann::json& object, const char* key, std::string&
 
 bool is_sidecar_path(const fs::path& path) { return ends_with(path.filename().string(), ".meta.yaml"); }
 
-Result<Document> parse_jsonl_document(std::string_view json, std::string_view source, int line) {
+Result<Document> parse_jsonl_document(std::string_view json, std::string_view source, int line,
+                                      const DocumentLimits& limits) {
   auto fail = [&](std::string message) { return make_error(std::string(source), line, std::move(message)); };
   nlohmann::json object;
   try {
@@ -88,7 +89,7 @@ Result<Document> parse_jsonl_document(std::string_view json, std::string_view so
   }
   const bool has_meta = !meta.title.empty() || !meta.url.empty() || !meta.outlet.empty() || meta.published;
   std::string id = doc_it->get<std::string>();
-  Result<Document> doc = make_document(id, std::move(text_it->get_ref<std::string&>()), std::move(meta));
+  Result<Document> doc = make_document(id, std::move(text_it->get_ref<std::string&>()), std::move(meta), limits);
   if (!doc) return fail(doc.error().message);
   doc->has_meta = has_meta;
   return doc;
@@ -243,7 +244,7 @@ std::optional<Result<Document>> CorpusReader::next() {
     Entry entry = std::move(entries_.front());
     entries_.pop_front();
     if (entry.error) return Result<Document>(std::move(*entry.error));
-    return load_document(entry.path);
+    return load_document(entry.path, options_.limits);
   }
   if (!lines_) return std::nullopt;
   std::string line;
@@ -257,7 +258,7 @@ std::optional<Result<Document>> CorpusReader::next() {
                                            fmt::format("line longer than {} bytes", options_.max_line_bytes)));
       case BoundedLineReader::Status::line:
         if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
-        return parse_jsonl_document(line, kStdinName, lines_->line_number());
+        return parse_jsonl_document(line, kStdinName, lines_->line_number(), options_.limits);
     }
   }
 }

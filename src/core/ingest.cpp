@@ -70,10 +70,23 @@ std::optional<Diagnostic> read_sidecar(const fs::path& path, DocumentMeta& meta)
 
 }  // namespace
 
-Result<Document> make_document(std::string id, std::string text, DocumentMeta meta) {
-  if (auto bad = find_invalid_utf8(text)) {
-    return file_error(id, fmt::format("invalid UTF-8 at byte {}", *bad));
-  }
+namespace {
+
+// The content checks shared by files and in-memory documents; nullopt when the text is fine.
+std::optional<std::string> content_problem(std::string_view text, const DocumentLimits& limits) {
+  if (text.empty()) return std::string("empty document");
+  if (text.size() > limits.max_bytes)
+    return fmt::format("document is {} bytes, over the limit of {} (--max-doc-bytes)", text.size(), limits.max_bytes);
+  if (auto bad = find_invalid_utf8(text)) return fmt::format("invalid UTF-8 at byte {}", *bad);
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
+    return fmt::format("NUL byte at byte {} (binary data?)", nul);
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<Document> make_document(std::string id, std::string text, DocumentMeta meta, const DocumentLimits& limits) {
+  if (auto problem = content_problem(text, limits)) return file_error(id, *problem);
   Document doc;
   doc.id = std::move(id);
   doc.text = std::move(text);
@@ -81,14 +94,19 @@ Result<Document> make_document(std::string id, std::string text, DocumentMeta me
   return doc;
 }
 
-Result<Document> load_document(const fs::path& path) {
+Result<Document> load_document(const fs::path& path, const DocumentLimits& limits) {
+  // Refuse an oversized file before reading it into memory.
+  std::error_code size_error;
+  if (fs::is_regular_file(path, size_error)) {
+    const std::uintmax_t size = fs::file_size(path, size_error);
+    if (!size_error && size > limits.max_bytes)
+      return file_error(path.string(), fmt::format("document is {} bytes, over the limit of {} (--max-doc-bytes)",
+                                                   size, limits.max_bytes));
+  }
   std::string error;
   auto text = read_file(path, &error);
   if (!text) return file_error(path.string(), error);
-  if (auto bad = find_invalid_utf8(*text)) {
-    Diagnostic d = file_error(path.string(), fmt::format("invalid UTF-8 at byte {}", *bad));
-    return d;
-  }
+  if (auto problem = content_problem(*text, limits)) return file_error(path.string(), *problem);
   Document doc;
   doc.id = path.stem().string();
   doc.path = path.string();

@@ -127,10 +127,12 @@ PipelineTotals run_ordered_pipeline(const DocumentSource& source, const Document
 }
 
 int run_streaming(const std::vector<std::string>& inputs, bool stdin_jsonl, int jobs, bool show_progress,
-                  const DocumentTransform& transform, std::ostream& out, Diagnostics& diags) {
+                  const DocumentTransform& transform, std::ostream& out, Diagnostics& diags,
+                  const DocumentLimits& limits) {
   CorpusOptions corpus;
   corpus.inputs = inputs;
   corpus.stdin_jsonl = stdin_jsonl;
+  corpus.limits = limits;
   CorpusReader reader(corpus);
   ProgressMeter progress(std::cerr, show_progress && isatty(STDERR_FILENO) == 1, reader.total_bytes());
 

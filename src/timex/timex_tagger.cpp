@@ -5,9 +5,11 @@
 // longest-first; then values are normalized left to right so each expression can use
 // the dates mentioned before it.
 #include "evgraph/timex.h"
+#include "evgraph/date.h"
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -191,6 +193,26 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
 TimexTagger::~TimexTagger() = default;
 TimexTagger::TimexTagger(TimexTagger&&) noexcept = default;
 TimexTagger& TimexTagger::operator=(TimexTagger&&) noexcept = default;
+
+namespace {
+
+// True for a value whose calendar part cannot be a date: more than four year
+// digits, a month past 12, or a day that does not exist (checked with Boost.DateTime).
+bool impossible_calendar_value(const std::string& value) {
+  std::size_t digits = 0;
+  while (digits < value.size() && value[digits] >= '0' && value[digits] <= '9') ++digits;
+  if (digits == 0) return false;  // XXXX-06, PRESENT_REF, ...
+  if (digits > 4) return true;
+  const std::string calendar = value.substr(0, value.find('T'));
+  const bool plain = calendar.size() == 4 || calendar.size() == 7 || calendar.size() == 10;
+  if (!plain || calendar.find_first_not_of("0123456789-") != std::string::npos) return false;  // 2025-W18, 2024-Q3
+  if (calendar.size() == 4) return false;  // any year, even before Boost.DateTime's 1400
+  const int month = std::atoi(calendar.substr(5, 2).c_str());
+  if (month < 1 || month > 12) return true;
+  return calendar.size() == 10 && !PartialDate::parse(calendar);
+}
+
+}  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
   return impl_->tag(text, dct);
@@ -398,6 +420,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
         if (auto v = normalizer.evaluate(*t, rule.rule->type, context)) timex.range_max = *v;
     if (!rule.rule->mod.empty())
       if (auto t = fill(rule.rule->mod)) timex.mod = *t;
+    if ((timex.type == TimexType::date || timex.type == TimexType::time) && impossible_calendar_value(timex.value))
+      continue;  // "February 30, 2025", or a year past 9999 after arithmetic: not a date
     if (timex.type == TimexType::date || timex.type == TimexType::time) {
       // Expressions relative to the last mention do not move it ("a year earlier" stays a side remark).
       const bool relative_to_mention = rule.rule->value.starts_with("@ref");

@@ -128,3 +128,28 @@ TEST_CASE("an override directory takes precedence over built-in resources") {
   CHECK(listed[0] == "en/test/x.txt");
   fs::remove_all(dir);
 }
+
+TEST_CASE("hostile documents: empty, NUL bytes and oversized files are refused with their reason") {
+  fs::path dir = temp_dir("limits");
+  auto write = [&](const char* name, const std::string& text) {
+    std::ofstream(dir / name, std::ios::binary) << text;
+    return dir / name;
+  };
+  auto empty = evgraph::load_document(write("empty.txt", ""));
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().format() == (dir / "empty.txt").string() + ": error: empty document");
+  auto nul = evgraph::load_document(write("nul.txt", std::string("ab\0cd", 5)));
+  REQUIRE_FALSE(nul.ok());
+  CHECK(nul.error().message == "NUL byte at byte 2 (binary data?)");
+  evgraph::DocumentLimits small;
+  small.max_bytes = 10;
+  auto big = evgraph::load_document(write("big.txt", std::string(11, 'x')), small);
+  REQUIRE_FALSE(big.ok());
+  CHECK(big.error().message == "document is 11 bytes, over the limit of 10 (--max-doc-bytes)");
+  CHECK(evgraph::load_document(write("fits.txt", std::string(10, 'x')), small).ok());
+  // In-memory documents get the same checks.
+  CHECK(evgraph::make_document("m", std::string(11, 'y'), {}, small).error().message ==
+        "document is 11 bytes, over the limit of 10 (--max-doc-bytes)");
+  CHECK(evgraph::make_document("m", "").error().message == "empty document");
+  fs::remove_all(dir);
+}

@@ -2,6 +2,10 @@
 // expression that must be found (exact extent) and its TIMEX3 type and value.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "evgraph/timex.h"
@@ -385,4 +389,20 @@ TEST_CASE("timex: negatives are never tagged") {
     CAPTURE(sentence);
     CHECK_FALSE(tagged_inside(row.sentence, row.text));
   }
+}
+
+TEST_CASE("impossible or out-of-range calendar values are not emitted") {
+  auto values = [](const char* dct, const char* sentence) {
+    std::vector<std::string> out;
+    for (const Timex& t : tagger().tag(sentence, parse_dct(dct))) out.push_back(t.value);
+    return out;
+  };
+  for (const std::string& v : values("2025-05-01", "The memo is dated February 30, 2025 and 2025-13-01."))
+    CHECK_MESSAGE((v != "2025-02-30" && v != "2025-13-01"), v);
+  // Arithmetic near the end of Boost.DateTime's range never yields a five-digit year.
+  for (const std::string& v : values("9999-12-31", "It starts on March 3 and ends next year."))
+    CHECK_MESSAGE(v.find("10000") == std::string::npos, v);
+  // Old years are still years.
+  const auto old = values("2025-05-01", "The town was founded in 1850.");
+  CHECK(std::find(old.begin(), old.end(), "1850") != old.end());
 }

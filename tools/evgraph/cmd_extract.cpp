@@ -39,6 +39,7 @@ struct ExtractArgs {
   std::vector<std::string> inputs;
   bool stdin_jsonl = false;
   int jobs = 0;
+  DocumentLimits limits;
   std::string output;
   std::string update;
   std::string dct;
@@ -75,7 +76,8 @@ int run_extract(const ExtractArgs& args) {
     Diagnostics diags;
     int code = 0;
     if (args.output.empty()) {
-      code = run_streaming(args.inputs, args.stdin_jsonl, args.jobs, show_progress, transform, std::cout, diags);
+      code = run_streaming(args.inputs, args.stdin_jsonl, args.jobs, show_progress, transform, std::cout, diags,
+                           args.limits);
       diags.print(std::cerr);
     } else {
       AtomicOutputFile file(args.output);
@@ -83,7 +85,8 @@ int run_extract(const ExtractArgs& args) {
         std::cerr << "evgraph extract: error: " << file.error() << "\n";
         return kExitError;
       }
-      code = run_streaming(args.inputs, args.stdin_jsonl, args.jobs, show_progress, transform, file.stream(), diags);
+      code = run_streaming(args.inputs, args.stdin_jsonl, args.jobs, show_progress, transform, file.stream(), diags,
+                           args.limits);
       diags.print(std::cerr);
       // Unreadable inputs are reported, the rest is kept: JSON Lines are per document.
       if (code != 2) {
@@ -104,6 +107,7 @@ int run_extract(const ExtractArgs& args) {
     CorpusOptions corpus;
     corpus.inputs = args.inputs;
     corpus.stdin_jsonl = args.stdin_jsonl;
+    corpus.limits = args.limits;
     CorpusReader reader(corpus);
     ProgressMeter progress(std::cerr, show_progress, reader.total_bytes());
     PipelineOptions pipeline;
@@ -160,6 +164,9 @@ Command add_extract_command(CLI::App& app) {
                 "\"title\"?, \"outlet\"?} per line");
   sub->add_option("-j,--jobs", args->jobs, "Worker threads (default: every core); output is the same for any N")
       ->check(CLI::NonNegativeNumber);
+  sub->add_option("--max-doc-bytes", args->limits.max_bytes,
+                  "Refuse documents larger than this (default 16 MiB), so hostile input cannot exhaust memory")
+      ->check(CLI::PositiveNumber);
   sub->add_option("-o,--output", args->output, "Write here (store or JSON Lines) instead of stdout");
   sub->add_option("--update", args->update,
                   "Previous store to refresh: curated facts, suppressions and alias merges are kept; "
