@@ -27,7 +27,5 @@ std::string render_jsonl(const Store& store);
 // action, actor, sources; edge keys type, date, evidence, relation.
 std::string render_graphml(const EventGraph& graph);
 
-// Escapes &, <, >, " and ' for HTML text and attribute values.
-std::string html_escape(std::string_view text);
 
 }  // namespace evgraph

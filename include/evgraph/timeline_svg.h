@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "evgraph/store.h"
+#include "evgraph/xml_escape.h"
 
 namespace evgraph {
 
@@ -19,9 +20,6 @@ struct TimelineOptions {
 
 std::string render_timeline_svg(const Store& store, const TimelineOptions& options = {});
 
-// Text safe inside XML/HTML element content and quoted attributes: & < > " ' are
-// replaced by entities and control characters that XML forbids are dropped.
-std::string xml_escape(std::string_view text);
 
 // Marker style of an action, shared by the SVG and the HTML page's legend.
 struct ActionStyle {

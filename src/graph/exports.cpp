@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "evgraph/json_text.h"
+#include "evgraph/xml_escape.h"
 
 namespace evgraph {
 
@@ -43,9 +44,9 @@ std::string sources_html(const Store& store, const std::vector<Evidence>& eviden
     std::string name = s && !s->title.empty() ? s->title : e.source;
     if (s && !s->outlet.empty()) name += " (" + s->outlet + ")";
     if (s && is_web_url(s->url))
-      items.push_back(fmt::format("<a href=\"{}\">{}</a>", html_escape(s->url), html_escape(name)));
+      items.push_back(fmt::format("<a href=\"{}\">{}</a>", xml_escape(s->url), xml_escape(name)));
     else
-      items.push_back(html_escape(name));
+      items.push_back(xml_escape(name));
   }
   if (items.empty()) return {};
   std::string out = "<p>Sources: ";
@@ -76,21 +77,6 @@ json evidence_json(const Evidence& e) {
 
 }  // namespace
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string render_timelinejs(const Store& store, std::string_view title) {
   json events = json::array();
@@ -107,9 +93,9 @@ std::string render_timelinejs(const Store& store, std::string_view title) {
     if (!e->target.empty()) headline += " " + actor_name(store, e->target);
     std::string body;
     if (const Statement* s = store.find_statement(e->statement); s && !s->suppressed)
-      body += "<blockquote>" + html_escape(s->text) + "</blockquote>";
+      body += "<blockquote>" + xml_escape(s->text) + "</blockquote>";
     body += sources_html(store, e->sources);
-    slide["text"] = json{{"headline", html_escape(headline)}, {"text", body}};
+    slide["text"] = json{{"headline", xml_escape(headline)}, {"text", body}};
     if (!e->actor.empty()) slide["group"] = actor_name(store, e->actor);
     slide["unique_id"] = e->id;
     events.push_back(std::move(slide));
@@ -121,8 +107,8 @@ std::string render_timelinejs(const Store& store, std::string_view title) {
     slide["start_date"] = start_date(*s->date);
     if (s->date->precision() != DatePrecision::day) slide["display_date"] = display_date(*s->date);
     const std::string speaker = s->speaker.empty() ? std::string("Unattributed") : actor_name(store, s->speaker);
-    slide["text"] = json{{"headline", html_escape(speaker + " " + (s->cue.empty() ? "said" : s->cue))},
-                         {"text", "<blockquote>" + html_escape(s->text) + "</blockquote>" +
+    slide["text"] = json{{"headline", xml_escape(speaker + " " + (s->cue.empty() ? "said" : s->cue))},
+                         {"text", "<blockquote>" + xml_escape(s->text) + "</blockquote>" +
                                       sources_html(store, {s->evidence})}};
     if (!s->speaker.empty()) slide["group"] = speaker;
     slide["unique_id"] = s->id;
@@ -132,7 +118,7 @@ std::string render_timelinejs(const Store& store, std::string_view title) {
   std::size_t sources = 0;
   for (const Source& s : store.sources) sources += s.suppressed ? 0 : 1;
   json out = json::object();
-  out["title"] = json{{"text", json{{"headline", html_escape(title)},
+  out["title"] = json{{"text", json{{"headline", xml_escape(title)},
                                     {"text", fmt::format("{} entries from {} sources", count, sources)}}}};
   out["events"] = std::move(events);
   return json_text(out, 2) + "\n";

@@ -6,6 +6,7 @@
 #include "evgraph/atomic_file.h"
 #include "evgraph/ingest.h"
 #include "evgraph/resources.h"
+#include "evgraph/xml_escape.h"
 
 namespace fs = std::filesystem;
 
@@ -137,7 +138,8 @@ TEST_CASE("hostile documents: empty, NUL bytes and oversized files are refused w
   };
   auto empty = evgraph::load_document(write("empty.txt", ""));
   REQUIRE_FALSE(empty.ok());
-  CHECK(empty.error().format() == (dir / "empty.txt").string() + ": error: empty document");
+  CHECK(empty.error().file == (dir / "empty.txt").string());
+  CHECK(empty.error().message == "empty document");
   auto nul = evgraph::load_document(write("nul.txt", std::string("ab\0cd", 5)));
   REQUIRE_FALSE(nul.ok());
   CHECK(nul.error().message == "NUL byte at byte 2 (binary data?)");
@@ -152,4 +154,10 @@ TEST_CASE("hostile documents: empty, NUL bytes and oversized files are refused w
         "document is 11 bytes, over the limit of 10 (--max-doc-bytes)");
   CHECK(evgraph::make_document("m", "").error().message == "empty document");
   fs::remove_all(dir);
+}
+
+TEST_CASE("xml_escape: markup characters become entities, forbidden controls spaces") {
+  CHECK(evgraph::xml_escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &#39;d&#39;");
+  CHECK(evgraph::xml_escape("</text><script>") == "&lt;/text&gt;&lt;script&gt;");
+  CHECK(evgraph::xml_escape(std::string("x\x01y\tz\n", 6)) == "x y\tz\n");
 }

@@ -138,4 +138,3 @@ TEST_CASE("GraphML escapes markup in labels") {
   CHECK_NOTHROW(boost::property_tree::read_xml(in, tree));
 }
 
-TEST_CASE("html_escape") { CHECK(html_escape("<a href='x'>&\"") == "&lt;a href=&#39;x&#39;&gt;&amp;&quot;"); }

@@ -13,6 +13,7 @@
 #include "evgraph/date.h"
 #include "evgraph/ingest.h"
 #include "evgraph/timex.h"
+#include "evgraph/xml_escape.h"
 
 namespace evgraph::cli {
 namespace {
@@ -24,23 +25,6 @@ struct TimexOptions {
   std::string output_dir;
 };
 
-std::string xml_escape(std::string_view text, bool attribute) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 16);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += attribute ? "&quot;" : "\""; break;
-      default:
-        // XML 1.0 forbids most control characters; keep the layout, drop the byte.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += ' ';
-        else out += c;
-    }
-  }
-  return out;
-}
 
 void write_jsonl(std::ostream& out, const Document& doc, const DctInfo& dct, const std::vector<Timex>& timexes) {
   for (const Timex& t : timexes) {
@@ -60,7 +44,7 @@ void write_jsonl(std::ostream& out, const Document& doc, const DctInfo& dct, con
 }
 
 void write_timeml(std::ostream& out, const Document& doc, const DctInfo& dct, const std::vector<Timex>& timexes) {
-  out << "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>" << xml_escape(doc.id, false) << "</DOCID>\n";
+  out << "<?xml version=\"1.0\" ?>\n<TimeML>\n<DOCID>" << xml_escape(doc.id) << "</DOCID>\n";
   if (dct.dct) {
     const std::string iso = boost::gregorian::to_iso_extended_string(*dct.dct);
     out << "<DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"" << iso
@@ -70,13 +54,13 @@ void write_timeml(std::ostream& out, const Document& doc, const DctInfo& dct, co
   std::size_t pos = 0;
   int id = 1;
   for (const Timex& t : timexes) {
-    out << xml_escape(std::string_view(doc.text).substr(pos, t.start - pos), false);
-    out << "<TIMEX3 tid=\"t" << id++ << "\" type=\"" << to_string(t.type) << "\" value=\"" << xml_escape(t.value, true) << "\"";
-    if (!t.mod.empty()) out << " mod=\"" << xml_escape(t.mod, true) << "\"";
-    out << ">" << xml_escape(t.text, false) << "</TIMEX3>";
+    out << xml_escape(std::string_view(doc.text).substr(pos, t.start - pos));
+    out << "<TIMEX3 tid=\"t" << id++ << "\" type=\"" << to_string(t.type) << "\" value=\"" << xml_escape(t.value) << "\"";
+    if (!t.mod.empty()) out << " mod=\"" << xml_escape(t.mod) << "\"";
+    out << ">" << xml_escape(t.text) << "</TIMEX3>";
     pos = t.end;
   }
-  out << xml_escape(std::string_view(doc.text).substr(pos), false) << "</TEXT>\n</TimeML>\n";
+  out << xml_escape(std::string_view(doc.text).substr(pos)) << "</TEXT>\n</TimeML>\n";
 }
 
 int run(const TimexOptions& options) {
