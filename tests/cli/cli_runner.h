@@ -41,10 +41,15 @@ inline std::filesystem::path scratch_dir(const std::string& name) {
   return dir;
 }
 
-// Runs EVGRAPH_BINARY with `args` in `cwd`; `input` is its stdin.
-inline CliRun run_cli(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                      const std::string& input = {}) {
-  const auto out_path = cwd / ".cli-stdout", err_path = cwd / ".cli-stderr", in_path = cwd / ".cli-stdin";
+// Runs `argv` (argv[0] is the program's path) in `cwd`; `input` is its stdin.
+inline CliRun run_program(std::vector<std::string> argv_strings, const std::filesystem::path& cwd,
+                          const std::string& input = {}) {
+  // Captures live in the temp dir, never in `cwd` (which may be the source tree).
+  static int run_number = 0;
+  const auto capture = std::filesystem::temp_directory_path() /
+                       ("evgraph-cli-" + std::to_string(::getpid()) + "-" + std::to_string(++run_number));
+  const auto out_path = capture.string() + ".out", err_path = capture.string() + ".err",
+             in_path = capture.string() + ".in";
   write_bytes(in_path, input);
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
@@ -56,12 +61,10 @@ inline CliRun run_cli(const std::vector<std::string>& args, const std::filesyste
     ::dup2(in_fd, 0);
     ::dup2(out_fd, 1);
     ::dup2(err_fd, 2);
-    std::vector<std::string> copies = args;
-    std::string program = EVGRAPH_BINARY;
-    std::vector<char*> argv{program.data()};
-    for (std::string& a : copies) argv.push_back(a.data());
+    std::vector<char*> argv;
+    for (std::string& a : argv_strings) argv.push_back(a.data());
     argv.push_back(nullptr);
-    ::execv(program.c_str(), argv.data());
+    ::execv(argv[0], argv.data());
     ::_exit(127);
   }
   int status = 0;
@@ -74,6 +77,19 @@ inline CliRun run_cli(const std::vector<std::string>& args, const std::filesyste
   std::filesystem::remove(err_path);
   std::filesystem::remove(in_path);
   return r;
+}
+
+// Runs EVGRAPH_BINARY with `args` in `cwd`; `input` is its stdin.
+inline CliRun run_cli(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                      const std::string& input = {}) {
+  std::vector<std::string> argv{EVGRAPH_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(std::move(argv), cwd, input);
+}
+
+// Runs `evgraph ARGS` through /bin/sh, for arguments written as one shell-quoted string.
+inline CliRun run_cli_shell(const std::string& args, const std::filesystem::path& cwd) {
+  return run_program({"/bin/sh", "-c", "exec '" EVGRAPH_BINARY "' " + args}, cwd);
 }
 
 }  // namespace evgraph::test

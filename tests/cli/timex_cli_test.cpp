@@ -1,49 +1,22 @@
 // `evgraph timex`: JSONL and TimeML output, DCT sources, exit codes.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct TimexRun {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using TimexRun = evgraph::test::CliRun;
 
 const fs::path kFixtures = fs::path(EVGRAPH_SOURCE_DIR) / "tests/fixtures/timex";
 
-TimexRun run_timex(const std::string& args) {
-  const fs::path dir = fs::temp_directory_path() / ("evgraph-timex-cli-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
-  const std::string command = "'" EVGRAPH_BINARY "' " + args + " >'" + (dir / "out.txt").string() + "' 2>'" +
-                              (dir / "err.txt").string() + "'";
-  const int status = std::system(command.c_str());
-  TimexRun r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = slurp(dir / "out.txt");
-  r.err = slurp(dir / "err.txt");
-  fs::remove_all(dir);
-  return r;
-}
+TimexRun run_timex(const std::string& args) { return evgraph::test::run_cli_shell(args, fs::temp_directory_path()); }
 
 }  // namespace
 

@@ -1,31 +1,19 @@
 // `evgraph validate`: exit codes, messages on stderr, and the store left untouched.
 #include <doctest/doctest.h>
 
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
+
+#include "cli_runner.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using Run = evgraph::test::CliRun;
+using evgraph::test::file_bytes;
 
 fs::path validate_dir() {
   const fs::path dir = fs::temp_directory_path() / ("evgraph-validate-" + std::to_string(::getpid()));
@@ -35,19 +23,10 @@ fs::path validate_dir() {
 
 // Runs `evgraph validate ARGS` in `dir` (arguments are simple words here, no quoting needed).
 Run validate(const fs::path& dir, const std::string& args) {
-  const std::string command = "cd '" + dir.string() + "' && '" EVGRAPH_BINARY "' validate " + args + " >out.txt 2>err.txt";
-  const int status = std::system(command.c_str());
-  Run r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_all(dir / "out.txt");
-  r.err = read_all(dir / "err.txt");
-  return r;
+  return evgraph::test::run_cli_shell("validate " + args, dir);
 }
 
-void write(const fs::path& p, const std::string& text) {
-  std::ofstream out(p, std::ios::binary);
-  out << text;
-}
+void write(const fs::path& p, const std::string& text) { evgraph::test::write_bytes(p, text); }
 
 }  // namespace
 
@@ -89,7 +68,7 @@ TEST_CASE("evgraph validate: every error goes to stderr with line, column and ca
         "    actor: acmee\n"
         "           ^\n"
         "store.yaml: 3 errors\n");
-  CHECK(read_all(dir / "store.yaml") == text);
+  CHECK(file_bytes(dir / "store.yaml") == text);
   fs::remove_all(dir);
 }
 
