@@ -66,6 +66,9 @@ Result<Document> parse_jsonl_document(std::string_view json, std::string_view so
     if (e.byte > 0) d.column = static_cast<int>(std::min<std::size_t>(e.byte, json.size() + 1));
     if (json.size() <= 200) d.source_line = std::string(json);
     return d;
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but still no document: a number too large for any type ("1E400").
+    return fail(fmt::format("unreadable JSON: {}", e.what()));
   }
   if (!object.is_object()) return fail("expected a JSON object {\"doc\", \"text\", ...}");
   std::string why;

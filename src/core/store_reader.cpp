@@ -32,6 +32,8 @@ constexpr std::size_t kMaxReportedErrors = 1000;
 // Longer source lines are not echoed under the message.
 constexpr std::size_t kMaxEchoedLine = 512;
 
+struct MappingEntry;
+
 struct Node {
   enum class Kind { null, scalar, sequence, mapping };
   Kind kind = Kind::null;
@@ -39,7 +41,12 @@ struct Node {
   int column = 0;
   std::string value;  // scalars
   std::vector<Node> items;  // sequences
-  std::vector<std::pair<Node, Node>> entries;  // mappings: key, value
+  std::vector<MappingEntry> entries;  // mappings (a struct, not std::pair: pair needs a complete Node)
+};
+
+struct MappingEntry {
+  Node key;
+  Node value;
 };
 
 const char* describe(Node::Kind kind) {
@@ -201,7 +208,7 @@ class TreeBuilder final : public YAML::EventHandler {
     } else if (!parent.pending_key) {
       parent.pending_key = std::move(node);
     } else {
-      parent.node.entries.emplace_back(std::move(*parent.pending_key), std::move(node));
+      parent.node.entries.push_back(MappingEntry{std::move(*parent.pending_key), std::move(node)});
       parent.pending_key.reset();
     }
   }

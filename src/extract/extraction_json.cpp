@@ -138,6 +138,8 @@ Result<Extraction> extraction_from_json(std::string_view text, std::string_view 
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     return fail(fmt::format("invalid JSON at byte {}", e.byte));
+  } catch (const nlohmann::json::exception& e) {
+    return fail(fmt::format("unreadable JSON: {}", e.what()));  // e.g. a number out of range ("1E400")
   }
   try {
     if (!j.is_object()) throw ParseError{"expected a JSON object per line"};

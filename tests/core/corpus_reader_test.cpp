@@ -213,3 +213,13 @@ TEST_CASE("files come before stdin JSON Lines") {
   CHECK(drain(reader) == std::vector<std::string>{"f", "s"});
   fs::remove_all(dir);
 }
+
+TEST_CASE("a JSON number out of every range is an error, not an exception (found by fuzz_jsonl)") {
+  // The fuzzer's input: a huge exponent makes nlohmann::json throw out_of_range, not parse_error.
+  auto doc = evgraph::parse_jsonl_document("66660000002000E000797130105793", "<stdin>", 4);
+  REQUIRE_FALSE(doc.ok());
+  CHECK(doc.error().file == "<stdin>");
+  CHECK(doc.error().line == 4);
+  CHECK(doc.error().message.find("unreadable JSON") == 0);
+  CHECK_FALSE(evgraph::parse_jsonl_document("{\"doc\": \"a\", \"text\": \"x\", \"n\": 1E400}", "<stdin>", 5).ok());
+}

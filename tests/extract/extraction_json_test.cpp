@@ -66,3 +66,10 @@ TEST_CASE("extraction is deterministic and the extractor is safe to share across
   for (auto& t : threads) t.join();
   for (const auto& o : outputs) CHECK(o == first);
 }
+
+TEST_CASE("a shard line with a number out of range is reported, not thrown") {
+  Result<Extraction> huge = extraction_from_json("{\"doc\": \"a\", \"n\": 1E400}", "shard.jsonl", 9);
+  REQUIRE_FALSE(huge.ok());
+  CHECK(huge.error().line == 9);
+  CHECK(huge.error().message.find("unreadable JSON") == 0);
+}
