@@ -3,9 +3,9 @@
 # Not part of `make test`. Knobs: BENCH_MB, BENCH_RUNS, BENCH_JOBS, BENCH_PEER_MB
 # (see tools/bench.sh).
 
-BENCH_TARGETS += bench-extract
+BENCH_TARGETS += bench-extract bench-render
 
-.PHONY: bench bench-extract bench-peers
+.PHONY: bench bench-extract bench-render bench-peers
 
 # Expanded when run, so bench-* targets of fragments included after this one
 # count too; one at a time, since benchmarks running side by side skew each other.
@@ -15,6 +15,10 @@ bench:
 # Throughput (timex-only and full extraction, -j1 and -jN), scaling, peak RSS, merge time.
 bench-extract: build
 	BUILD_DIR=$(BUILD_DIR) EVGRAPH=$(EVGRAPH) SEEDS=$(SEEDS) tools/bench.sh extract
+
+# Issue 5: the SVG timeline of a synthetic 10,000-event store (median time, peak RSS).
+bench-render: build
+	$(BUILD_DIR)/bench_render 10000 5
 
 # chrono-node is installed from npm into $(BUILD_DIR)/bench/node (nodejs/npm from Debian).
 bench-peers: build

@@ -8,7 +8,7 @@
 # Environment: BUILD_DIR (build), EVGRAPH ($BUILD_DIR/evgraph), BENCH_MB (100: corpus
 # size), BENCH_RUNS (3: medians of this many runs), BENCH_JOBS (all cores),
 # BENCH_PEER_MB (20: both taggers run over the first this-many MB of the corpus,
-# since chrono-node manages well under 1 MB/s), BENCH_PEER_RUNS (BENCH_RUNS),
+# chrono-node 2.10 manages about 5 MB/s), BENCH_PEER_RUNS (BENCH_RUNS),
 # SEEDS (../shared/corpus/seeds), TEMPEVAL (../shared/data/tempeval3/tbaq).
 set -euo pipefail
 

@@ -44,6 +44,10 @@ struct DctInfo {
 DctInfo resolve_dct(const Document& doc, std::optional<boost::gregorian::date> cli,
                     const Resources& resources = Resources::builtin());
 
+class TimexTagger;
+// The same with a tagger already built (building one per document costs a regex compile per rule).
+DctInfo resolve_dct(const Document& doc, std::optional<boost::gregorian::date> cli, const TimexTagger& tagger);
+
 class TimexTagger {
  public:
   // Loads patterns and normalization tables from `resources` ("en/timex/...").

@@ -34,7 +34,7 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   x.doc = doc.id;
   x.meta = doc.meta;
   x.path = doc.path;
-  x.dct = resolve_dct(doc, options.dct, impl_->resources);
+  x.dct = resolve_dct(doc, options.dct, impl_->tagger);
   x.timexes = impl_->tagger.tag(doc.text, x.dct.dct);
 
   const TextAnalysis text(doc.text, lex);

@@ -38,10 +38,14 @@ DctInfo resolve_dct(const Document& doc, std::optional<bg::date> cli, const Reso
   if (cli) return {cli, DctSource::cli};
   if (doc.meta.published && doc.meta.published->precision() == DatePrecision::day)
     return {doc.meta.published->first_day(), DctSource::meta};
+  if (&resources == &Resources::builtin()) return resolve_dct(doc, cli, builtin_tagger());
+  return resolve_dct(doc, cli, TimexTagger(resources));
+}
 
-  std::optional<TimexTagger> own;
-  if (&resources != &Resources::builtin()) own.emplace(resources);
-  const TimexTagger& tagger = own ? *own : builtin_tagger();
+DctInfo resolve_dct(const Document& doc, std::optional<bg::date> cli, const TimexTagger& tagger) {
+  if (cli) return {cli, DctSource::cli};
+  if (doc.meta.published && doc.meta.published->precision() == DatePrecision::day)
+    return {doc.meta.published->first_day(), DctSource::meta};
 
   // A dateline: a full date within the first few lines.
   const std::vector<Timex> timexes = tagger.tag(doc.text, std::nullopt);

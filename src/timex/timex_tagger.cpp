@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 
@@ -108,12 +109,45 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
   return limit;
 }
 
+// Compiling the rules takes seconds; every tagger in the process with the same rules
+// (each Extractor, each test case) shares one database. Keyed by the patterns and flags.
+std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const char*>& expressions,
+                                                       const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
+                                                       const std::vector<TimexRule>& rules) {
+  std::string key;
+  for (std::size_t i = 0; i < expressions.size(); ++i) {
+    key += std::to_string(flags[i]);
+    key += ':';
+    key += expressions[i];
+    key += '\0';
+  }
+  static std::mutex cache_mutex;
+  static std::map<std::string, std::shared_ptr<const hs_database_t>> cache;  // kept for the process: tests build many taggers in turn
+  std::lock_guard lock(cache_mutex);
+  if (auto found = cache.find(key); found != cache.end())
+    return found->second;
+  hs_database_t* database = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+                       HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
+    std::string message = error ? error->message : "unknown error";
+    std::string where = "<timex rules>";
+    if (error && error->expression >= 0) where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
+    hs_free_compile_error(error);
+    throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
+  }
+  std::shared_ptr<const hs_database_t> shared(database, [](const hs_database_t* d) { hs_free_database(const_cast<hs_database_t*>(d)); });
+  cache[key] = shared;
+  return shared;
+}
+
 }  // namespace
 
 struct TimexTagger::Impl {
   TimexResources resources;
   std::vector<CompiledRule> rules;
-  hs_database_t* database = nullptr;
+  std::shared_ptr<const hs_database_t> shared_database;  // shared by every tagger with the same rules
+  const hs_database_t* database = nullptr;
   hs_scratch_t* prototype = nullptr;
   mutable std::mutex pool_mutex;
   mutable std::vector<hs_scratch_t*> pool;
@@ -121,7 +155,6 @@ struct TimexTagger::Impl {
   ~Impl() {
     for (hs_scratch_t* s : pool) hs_free_scratch(s);
     if (prototype) hs_free_scratch(prototype);
-    if (database) hs_free_database(database);
   }
 
   hs_scratch_t* acquire() const {
@@ -177,16 +210,9 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     flags.push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
     ids.push_back(static_cast<unsigned>(i));
   }
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
-                       HS_MODE_BLOCK, nullptr, &impl_->database, &error) != HS_SUCCESS) {
-    std::string message = error ? error->message : "unknown error";
-    std::string where = "<timex rules>";
-    if (error && error->expression >= 0) where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
-    hs_free_compile_error(error);
-    throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
-  }
-  if (hs_alloc_scratch(impl_->database, &impl_->prototype) != HS_SUCCESS)
+  impl_->shared_database = compiled_database(expressions, flags, ids, rules);
+  impl_->database = impl_->shared_database.get();
+  if (hs_alloc_scratch(const_cast<hs_database_t*>(impl_->database), &impl_->prototype) != HS_SUCCESS)
     throw std::runtime_error("hyperscan: cannot allocate scratch");
 }
 
