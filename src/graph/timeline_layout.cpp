@@ -28,6 +28,9 @@ constexpr double kFont = 11;
 constexpr double kLineHeight = 13;
 constexpr double kUndatedWidth = 260;
 constexpr double kLegendRow = 20;
+constexpr double kMarkerRow = 14;     // a marker that would cover another drops this far
+constexpr double kMarkerReach = 8;    // half a marker's width plus a little air
+constexpr int kMaxMarkerRows = 4;     // beyond this, dense days may overlap rather than grow
 
 const char* const kMonthShort[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -642,20 +645,44 @@ TimelineLayout layout_timeline(const Store& store, const TimelineOptions& option
     }
   }
 
-  // Place dated labels lane by lane, in x order (items are already in date order).
+  // Place dated markers and labels lane by lane, in x order (items are already in date order).
   std::vector<double> lane_height(layout.lanes.size(), kMinLaneHeight);
   double max_label_right = layout.plot_x1;
   for (std::size_t lane = 0; lane < layout.lanes.size(); ++lane) {
-    LabelPlacer placer(kLabelTop);
     std::vector<std::size_t> mine;
     for (std::size_t i = 0; i < items.size(); ++i)
       if (items[i].lane == static_cast<int>(lane) && !items[i].undated) mine.push_back(i);
     std::stable_sort(mine.begin(), mine.end(), [&](std::size_t a, std::size_t b) { return items[a].x < items[b].x; });
+
+    // Markers that would cover each other (neighbouring days, a month span
+    // starting beside a day) take the first marker row where they fit, so
+    // every marker stays visible and clickable.
+    std::vector<double> row_right;  // right edge of what each marker row holds so far
+    for (std::size_t i : mine) {
+      TimelineItem& it = items[i];
+      double left = it.x - kMarkerReach, right = it.x_end + kMarkerReach;
+      std::size_t row = 0;
+      while (row < row_right.size() && row_right[row] > left) ++row;
+      if (row == row_right.size()) {
+        if (row_right.size() < static_cast<std::size_t>(kMaxMarkerRows)) {
+          row_right.push_back(right);
+        } else {
+          row = static_cast<std::size_t>(std::min_element(row_right.begin(), row_right.end()) - row_right.begin());
+          row_right[row] = std::max(row_right[row], right);
+        }
+      } else {
+        row_right[row] = right;
+      }
+      it.y = kLaneTop + kMarkerRow * static_cast<double>(row);
+    }
+    double label_top = kLabelTop + kMarkerRow * static_cast<double>(row_right.empty() ? 0 : row_right.size() - 1);
+
+    LabelPlacer placer(label_top);
     for (std::size_t i : mine) {
       TimelineItem& it = items[i];
       double desired = it.x - 5;
       Box b = placer.place(desired, it.label.w, it.label.h, layout.plot_x1 + 200);
-      it.leader = b.x > desired + 0.5 || b.y > kLabelTop + 0.5;
+      it.leader = b.x > desired + 0.5 || b.y > label_top + 0.5 || it.y > kLaneTop + 0.5;
       it.label = b;
       lane_height[lane] = std::max(lane_height[lane], b.bottom() + kLanePadBottom);
       max_label_right = std::max(max_label_right, b.right());

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "evgraph/timeline_layout.h"
@@ -198,6 +199,33 @@ TEST_CASE("items on the same day keep source order") {
   CHECK(layout.items[2].id == "late");
   CHECK(layout.items[0].x < layout.items[1].x);
   CHECK(layout.items[1].x < layout.items[2].x);
+}
+
+TEST_CASE("markers that would cover each other take separate rows") {
+  Store store;
+  store.sources.push_back({"src-a", "A", "", "", "", std::nullopt});
+  store.actors.push_back(actor("x", "X"));
+  // 30 April beside a month-only "May" whose span starts the next day, and
+  // a year-only date whose span runs under both.
+  store.events = {event("year", "2025", "x", "oppose", "", "src-a", 5),
+                  event("day", "2025-04-30", "x", "support", "", "src-a", 10),
+                  event("month", "2025-05", "x", "respond", "", "src-a", 20),
+                  event("later", "2025-09-01", "x", "warn", "", "src-a", 30)};
+  TimelineLayout layout = layout_timeline(store);
+  REQUIRE(layout.items.size() == 4);
+  int covered = 0;
+  for (const TimelineItem& a : layout.items)
+    for (const TimelineItem& b : layout.items)
+      if (&a != &b && a.lane == b.lane && std::abs(a.y - b.y) < 12 && b.x >= a.x - 12 && b.x <= a.x_end + 12) {
+        ++covered;
+        MESSAGE(b.id << " marker lies on " << a.id);
+      }
+  CHECK(covered == 0);
+  check_no_label_overlap(layout);
+  // Labels start below the lowest marker row of their lane.
+  double lowest_marker = 0;
+  for (const TimelineItem& it : layout.items) lowest_marker = std::max(lowest_marker, it.y);
+  for (const TimelineItem& it : layout.items) CHECK(it.label.y > lowest_marker);
 }
 
 TEST_CASE("dense fixture: hundreds of items on three days, no label overlaps") {
