@@ -244,13 +244,17 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::
   return impl_->tag(text, dct);
 }
 
+// The cue nearest to the expression decides. A verb right after an auxiliary
+// takes the auxiliary's tense ("will be held" is future, "had announced" past),
+// so "said Friday that it would ..." is past while "will meet Friday" is future.
 Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end) const {
+  constexpr int kAuxiliaryReach = 2;  // words between an auxiliary and its verb ("will not be held")
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
-  Tense best_aux = Tense::unknown;
-  std::size_t best_aux_distance = SIZE_MAX;
+  std::optional<Tense> auxiliary;
+  int words_since_auxiliary = 0;
   std::string word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
@@ -259,28 +263,31 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     }
     std::size_t j = i;
     while (j < to && is_word_byte(text[j])) ++j;
-    if (j <= start || i >= end) {
-      word.assign(text.substr(i, j - i));
-      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      std::optional<Tense> tense;
-      if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
-        const std::size_t distance = j <= start ? start - j : i - end;
-        if (distance < best_aux_distance) best_aux_distance = distance, best_aux = aux->second;
-      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
+    word.assign(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::optional<Tense> tense;
+    if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
+      tense = aux->second;
+      auxiliary = aux->second;
+      words_since_auxiliary = 0;
+    } else {
+      if (auto it = cues.words.find(word); it != cues.words.end()) {
         tense = it->second;
       } else if (word.size() >= 4 &&
                  std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
-      if (tense) {
-        const std::size_t distance = j <= start ? start - j : i - end;
-        if (distance < best_distance) best_distance = distance, best = *tense;
-      }
+      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
+      if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
+    }
+    if (tense && (j <= start || i >= end)) {
+      const std::size_t distance = j <= start ? start - j : i - end;
+      if (distance < best_distance) best_distance = distance, best = *tense;
     }
     i = j;
   }
-  return best_aux_distance != SIZE_MAX ? best_aux : best;
+  return best;
 }
 
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::optional<boost::gregorian::date> dct) const {

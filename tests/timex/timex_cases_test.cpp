@@ -53,6 +53,9 @@ const Positive kPositives[] = {
     {"2025-05-09", "The rule takes effect on May 15.", "May 15", "DATE", "2025-05-15"},
     {"2025-05-09", "The rule takes effect on May 15th.", "May 15th", "DATE", "2025-05-15"},
     {"2025-05-09", "The vote will be held on June 2.", "June 2", "DATE", "2025-06-02"},
+    // The nearest cue decides, not an auxiliary further away in the sentence.
+    {"2025-05-09", "The envoy said Tuesday that the bloc would retaliate.", "Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-07", "The minister will meet them on Friday in Geneva.", "Friday", "DATE", "2025-05-09"},
     {"2025-05-09", "The vote was held on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
     {"2025-05-09", "They met on 14 February.", "14 February", "DATE", "2025-02-14"},
@@ -284,6 +287,7 @@ struct Negative {
 };
 
 const Negative kNegatives[] = {
+    {"The index shed 47.3 points to close at 2082.1 on the day.", "2082"},
     {"The deal is worth $5.5 billion.", "5.5"},
     {"The deal is worth $2025 million.", "2025"},
     {"The deal is worth US$2,000 per unit.", "2,000"},
