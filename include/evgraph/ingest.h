@@ -36,10 +36,14 @@ struct Document {
 // Ceilings on what one document may be, so hostile input cannot exhaust memory or time.
 struct DocumentLimits {
   std::uint64_t max_bytes = 16u << 20;  // news articles are far smaller; `extract --max-doc-bytes`
+  // Quoted passages, counted as pairs of quotation marks before extraction; an
+  // article has tens. `extract --max-quotes`.
+  std::uint64_t max_quotes = 5000;
 };
 
 // Reads `path` and its sidecar. Errors ("file: error: ..."): unreadable file;
 // "empty document"; "document is N bytes, over the limit of M (--max-doc-bytes)";
+// "document has N quotation mark pairs, over the limit of M (--max-quotes)";
 // "invalid UTF-8 at byte N"; "NUL byte at byte N (binary data?)"; malformed sidecar.
 Result<Document> load_document(const std::filesystem::path& path, const DocumentLimits& limits = {});
 

@@ -72,6 +72,22 @@ std::optional<Diagnostic> read_sidecar(const fs::path& path, DocumentMeta& meta)
 
 namespace {
 
+// Straight and typographic double quotation marks (" \u201c \u201d \u201e), the
+// upper bound on what the quote finder can open and close.
+std::uint64_t quotation_marks(std::string_view text) {
+  std::uint64_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') {
+      ++n;
+    } else if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+               (text[i + 2] == '\x9C' || text[i + 2] == '\x9D' || text[i + 2] == '\x9E')) {
+      ++n;
+      i += 2;
+    }
+  }
+  return n;
+}
+
 // The content checks shared by files and in-memory documents; nullopt when the text is fine.
 std::optional<std::string> content_problem(std::string_view text, const DocumentLimits& limits) {
   if (text.empty()) return std::string("empty document");
@@ -80,6 +96,9 @@ std::optional<std::string> content_problem(std::string_view text, const Document
   if (auto bad = find_invalid_utf8(text)) return fmt::format("invalid UTF-8 at byte {}", *bad);
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos)
     return fmt::format("NUL byte at byte {} (binary data?)", nul);
+  if (const std::uint64_t pairs = quotation_marks(text) / 2; pairs > limits.max_quotes)
+    return fmt::format("document has {} quotation mark pairs, over the limit of {} (--max-quotes)", pairs,
+                       limits.max_quotes);
   return std::nullopt;
 }
 

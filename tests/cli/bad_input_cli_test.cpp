@@ -144,6 +144,21 @@ TEST_CASE("a 50 MB single-line article is refused before it is read, with the li
   fs::remove_all(dir);
 }
 
+TEST_CASE("an article made of quotation marks is refused with the quote ceiling named") {
+  const fs::path dir = scratch_dir("quote-flood");
+  std::string flood;
+  for (int i = 0; i < 6000; ++i) flood += "\"x\" ";
+  write_bytes(dir / "flood.txt", flood);
+  CliRun r = run_cli({"extract", "flood.txt", "-o", "out.yaml"}, dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err == "flood.txt: error: document has 6000 quotation mark pairs, over the limit of 5000 (--max-quotes)\n");
+  CHECK_FALSE(fs::exists(dir / "out.yaml"));
+  CliRun raised = run_cli({"extract", "flood.txt", "--max-quotes", "6000", "--format", "json", "-o", "out.jsonl"}, dir);
+  CHECK(raised.exit_code == 0);
+  CHECK(fs::exists(dir / "out.jsonl"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("hostile stores: deep nesting, alias bombs, wrong types and impossible dates are reported") {
   const fs::path dir = scratch_dir("bad-stores");
   struct Case {

@@ -153,6 +153,12 @@ TEST_CASE("hostile documents: empty, NUL bytes and oversized files are refused w
   CHECK(evgraph::make_document("m", std::string(11, 'y'), {}, small).error().message ==
         "document is 11 bytes, over the limit of 10 (--max-doc-bytes)");
   CHECK(evgraph::make_document("m", "").error().message == "empty document");
+  // Quotation marks, straight and typographic, count in pairs against the quote ceiling.
+  evgraph::DocumentLimits two_quotes;
+  two_quotes.max_quotes = 2;
+  CHECK(evgraph::make_document("q", "\"a\" \u201cb\u201d", {}, two_quotes).ok());
+  CHECK(evgraph::make_document("q", "\"a\" \u201cb\u201d \"c\"", {}, two_quotes).error().message ==
+        "document has 3 quotation mark pairs, over the limit of 2 (--max-quotes)");
   fs::remove_all(dir);
 }
 

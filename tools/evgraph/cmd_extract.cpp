@@ -167,6 +167,9 @@ Command add_extract_command(CLI::App& app) {
   sub->add_option("--max-doc-bytes", args->limits.max_bytes,
                   "Refuse documents larger than this (default 16 MiB), so hostile input cannot exhaust memory")
       ->check(CLI::PositiveNumber);
+  sub->add_option("--max-quotes", args->limits.max_quotes,
+                  "Refuse documents with more quoted passages than this (pairs of quotation marks; default 5000)")
+      ->check(CLI::NonNegativeNumber);
   sub->add_option("-o,--output", args->output, "Write here (store or JSON Lines) instead of stdout");
   sub->add_option("--update", args->update,
                   "Previous store to refresh: curated facts, suppressions and alias merges are kept; "
