@@ -100,18 +100,14 @@ void read_keyed_lists(const FileReader& file,
 ExtractResources ExtractResources::load(const Resources& resources) {
   ExtractResources lex;
   const std::string dir = "en/extract/";
-  {
-    FileReader f(resources, dir + "abbreviations.txt");
-    for (const auto& line : f.lines) lex.abbreviations.insert(ascii_lower(line.text));
-  }
-  {
-    FileReader f(resources, dir + "non_names.txt");
-    for (const auto& line : f.lines) lex.non_names.insert(ascii_lower(line.text));
-  }
-  {
-    FileReader f(resources, dir + "demonyms.txt");
-    for (const auto& line : f.lines) lex.demonyms.insert(ascii_lower(line.text));
-  }
+  // One entry per line, matched case-insensitively.
+  auto read_lowercase_set = [&](const std::string& file, auto& set) {
+    FileReader f(resources, dir + file);
+    for (const auto& line : f.lines) set.insert(ascii_lower(line.text));
+  };
+  read_lowercase_set("abbreviations.txt", lex.abbreviations);
+  read_lowercase_set("non_names.txt", lex.non_names);
+  read_lowercase_set("demonyms.txt", lex.demonyms);
   {
     FileReader f(resources, dir + "places.txt");
     for (const auto& line : f.lines) lex.places.insert(line.text);
@@ -184,18 +180,9 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "response_cues.txt");
     for (const auto& line : f.lines) lex.response_cues.push_back(make_phrase(line.text));
   }
-  {
-    FileReader f(resources, dir + "position_nouns.txt");
-    for (const auto& line : f.lines) lex.position_nouns.insert(ascii_lower(line.text));
-  }
-  {
-    FileReader f(resources, dir + "group_nouns.txt");
-    for (const auto& line : f.lines) lex.group_nouns.insert(ascii_lower(line.text));
-  }
-  {
-    FileReader f(resources, dir + "occasion_heads.txt");
-    for (const auto& line : f.lines) lex.occasion_heads.insert(ascii_lower(line.text));
-  }
+  read_lowercase_set("position_nouns.txt", lex.position_nouns);
+  read_lowercase_set("group_nouns.txt", lex.group_nouns);
+  read_lowercase_set("occasion_heads.txt", lex.occasion_heads);
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;
     for (const Token& t : tokenize(surface, lex)) texts.push_back(t.text);
