@@ -276,10 +276,11 @@ TEST_CASE("a long stdin JSON Lines stream runs in bounded memory") {
   }
   // Sized so the test stays well under a minute on a shared 2-core machine;
   // `make bench` streams far more. The ceiling is independent of the stream's size.
-  // Sanitizers multiply time and memory: a shorter stream and a ceiling that
-  // still catches growth with the stream (ASan's shadow memory is not ours).
+  // Sanitizers multiply time and memory: a shorter stream, and only a gross
+  // ceiling, since ASan's shadow memory and 256 MB free-quarantine are not ours
+  // (about 800 MB for 8 MB of input); the normal build holds the real bound.
   const std::size_t stream_bytes = EVGRAPH_SANITIZED ? 8u << 20 : 40u << 20;
-  const long rss_ceiling_kb = (EVGRAPH_SANITIZED ? 600 : 150) * 1024;
+  const long rss_ceiling_kb = (EVGRAPH_SANITIZED ? 1536 : 150) * 1024;
   std::size_t written = 0;
   std::size_t docs = 0;
   const fs::path dir = scale_temp_dir("rss");
