@@ -19,6 +19,7 @@
 #include <hs/hs.h>
 #include <re2/re2.h>
 
+#include "evgraph/hyperscan_cache.h"
 #include "evgraph/timex_normalizer.h"
 #include "evgraph/timex_resources.h"
 #include "evgraph/utf8.h"
@@ -110,12 +111,15 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
 }
 
 // Compiling the rules takes seconds; every tagger in the process with the same rules
-// (each Extractor, each test case) shares one database. Keyed by the patterns and flags.
+// (each Extractor, each test case) shares one database, and later runs load it from
+// the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
 std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const char*>& expressions,
                                                        const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
                                                        const std::vector<TimexRule>& rules) {
   std::string key;
   for (std::size_t i = 0; i < expressions.size(); ++i) {
+    key += std::to_string(ids[i]);
+    key += ':';
     key += std::to_string(flags[i]);
     key += ':';
     key += expressions[i];
@@ -126,15 +130,20 @@ std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const c
   std::lock_guard lock(cache_mutex);
   if (auto found = cache.find(key); found != cache.end())
     return found->second;
-  hs_database_t* database = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
-                       HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
-    std::string message = error ? error->message : "unknown error";
-    std::string where = "<timex rules>";
-    if (error && error->expression >= 0) where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
-    hs_free_compile_error(error);
-    throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
+  const std::optional<std::filesystem::path> disk_cache = hyperscan_cache_dir();
+  hs_database_t* database = disk_cache ? load_cached_database(*disk_cache, key) : nullptr;
+  if (!database) {
+    hs_compile_error_t* error = nullptr;
+    if (hs_compile_multi(expressions.data(), flags.data(), ids.data(), static_cast<unsigned>(expressions.size()),
+                         HS_MODE_BLOCK, nullptr, &database, &error) != HS_SUCCESS) {
+      std::string message = error ? error->message : "unknown error";
+      std::string where = "<timex rules>";
+      if (error && error->expression >= 0)
+        where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
+      hs_free_compile_error(error);
+      throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
+    }
+    if (disk_cache) store_cached_database(*disk_cache, key, database);
   }
   std::shared_ptr<const hs_database_t> shared(database, [](const hs_database_t* d) { hs_free_database(const_cast<hs_database_t*>(d)); });
   cache[key] = shared;

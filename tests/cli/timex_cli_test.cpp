@@ -66,3 +66,24 @@ TEST_CASE("evgraph timex: usage errors exit 2") {
   CHECK(run_timex("timex --format xml " + (kFixtures / "undated.txt").string()).exit_code == 2);
   CHECK(run_timex("timex /no/such/file.txt").exit_code == 2);
 }
+
+TEST_CASE("evgraph timex: the compiled rules are cached on disk and give the same output") {
+  const fs::path cache = evgraph::test::scratch_dir("hyperscan-cache");
+  const std::string article = (kFixtures / "article.txt").string();
+  auto run_with_cache = [&](const std::string& dir) {
+    return evgraph::test::run_program(
+        {"/bin/sh", "-c", "EVGRAPH_CACHE_DIR='" + dir + "' exec '" EVGRAPH_BINARY "' timex '" + article + "'"},
+        fs::temp_directory_path());
+  };
+  const TimexRun first = run_with_cache(cache.string());
+  REQUIRE(first.exit_code == 0);
+  std::size_t entries = 0;
+  for (const auto& entry : fs::directory_iterator(cache)) entries += entry.path().extension() == ".hsdb";
+  CHECK(entries == 1);
+  const TimexRun second = run_with_cache(cache.string());  // loads the entry
+  CHECK(second.exit_code == 0);
+  CHECK(second.out == first.out);
+  const TimexRun uncached = run_with_cache("");  // set but empty: compile, write nothing
+  CHECK(uncached.out == first.out);
+  fs::remove_all(cache);
+}
