@@ -36,6 +36,8 @@ struct ExtractResources {
   std::map<std::string, std::string> name_heads;       // lowercase last word -> kind
   std::vector<Phrase> titles;
   std::map<std::string, std::string> descriptions;  // lowercase head -> kind
+  // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
+  std::map<std::string, std::set<std::string>> description_name_words;
   std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
   std::vector<Phrase> spokespeople;
   std::vector<Phrase> speech_verbs;

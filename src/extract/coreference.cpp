@@ -49,7 +49,8 @@ std::string initials(const std::string& name) {
 
 bool compatible_kind(const std::string& wanted, const std::string& actual) {
   if (wanted == actual) return true;
-  if (wanted == "organization") return actual.empty() || actual == "media";
+  // An outlet is mostly a source ("told Reuters"), not "the company" of the story.
+  if (wanted == "organization") return actual.empty();
   if (wanted == "media") return actual == "organization";
   return false;
 }
@@ -309,21 +310,28 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
             chosen = mentions[k].actor;
             break;
           }
-      // "the union" after "the United Auto Workers union", "the ministry" after "the
-      // Finance Ministry": the latest actor named with the same head noun.
+      // "the union" after "the United Auto Workers union" or "the Metalworkers
+      // Federation", "the bank" after "the National Bank of X": the latest actor
+      // whose name has the head noun or a word the lexicon lists for it.
       if (chosen < 0) {
         const auto dw = words_of(m.text);
         const std::string head = dw.empty() ? std::string() : ascii_lower(dw.back());
+        const auto hinted = lex.description_name_words.find(head);
+        // Generic heads ("company", "firm", "group") in a name say little: "the company" is the topic.
+        auto marks_name = [&](const std::string& word) {
+          const std::string w = ascii_lower(word);
+          return (w == head && !kGenericHeads.count(head)) ||
+                 (hinted != lex.description_name_words.end() && hinted->second.count(w));
+        };
         for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0 && !head.empty(); --k) {
           const Mention& prev = mentions[k];
           if (prev.actor < 0 || prev.type != MentionType::name || prev.first_token >= m.first_token) continue;
           if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
           const auto pw = words_of(prev.text);
-          // Generic heads ("company", "firm", "group") in a name say little: "the company" is the topic.
-          const bool ends_with_head = pw.size() >= 2 && ascii_lower(pw.back()) == head && !kGenericHeads.count(head);
+          const bool named_so = pw.size() >= 2 && std::any_of(pw.begin(), pw.end(), marks_name);
           const bool followed_by_head =
               prev.last_token < static_cast<int>(tokens.size()) && tokens[prev.last_token].lower == head;
-          if (ends_with_head || followed_by_head) chosen = prev.actor;
+          if (named_so || followed_by_head) chosen = prev.actor;
         }
       }
       // A description opening a sentence continues the topic: the last compatible subject.

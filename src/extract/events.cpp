@@ -288,7 +288,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
         if (target_mention < 0 && kPositionActions.count(action)) {
           // "criticized the rhetoric": aimed at whoever last stated or called for something.
-          for (int k = t + len; k < std::min(s.last_token, t + len + 4); ++k) {
+          // From inside the trigger too: "rejected the allegations" names the position itself.
+          for (int k = t + 1; k < std::min(s.last_token, t + len + 4); ++k) {
             if (!lex.position_nouns.count(tokens[k].lower)) continue;
             // Only a statement close by: three sentences on, "the plan" is anyone's.
             for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)

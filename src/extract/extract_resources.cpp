@@ -144,9 +144,14 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "descriptions.txt");
     for (const auto& line : f.lines) {
       auto parts = split(line.text, '|');
-      if (parts.size() != 2 || parts[0].empty()) f.fail(line, "expected 'head | kind'");
+      if (parts.size() < 2 || parts.size() > 3 || parts[0].empty())
+        f.fail(line, "expected 'head | kind' or 'head | kind | name words'");
       if (!known_kind(parts[1])) f.fail(line, fmt::format("unknown actor kind '{}'", parts[1]));
-      lex.descriptions[ascii_lower(parts[0])] = parts[1];
+      const std::string head = ascii_lower(parts[0]);
+      lex.descriptions[head] = parts[1];
+      if (parts.size() == 3)
+        for (const std::string& word : split(parts[2], ' '))
+          if (!word.empty()) lex.description_name_words[head].insert(ascii_lower(word));
     }
   }
   {

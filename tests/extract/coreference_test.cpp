@@ -65,3 +65,24 @@ TEST_CASE("a description takes the actor named with the same head noun; a bare a
   REQUIRE(insult);
   CHECK(insult->speaker == union_actor->id);
 }
+
+TEST_CASE("a description takes an actor whose name has a word the lexicon lists for its head") {
+  const Extraction x = extract_text(
+      "The Coastal Dockworkers Federation walked out on Monday after talks with Brevik Shipping broke down. "
+      "Brevik Shipping said it had made a fair offer. The union said it would stay out until Friday.");
+  const ExtractedActor* federation = actor_named(x, "Coastal Dockworkers Federation");
+  REQUIRE(federation);
+  CHECK(std::find(federation->aliases.begin(), federation->aliases.end(), "The union") != federation->aliases.end());
+}
+
+TEST_CASE("a news outlet cited as a source is not 'the company'") {
+  const Extraction x = extract_text(
+      "Ostmark Airlines cut 40 routes on Monday. In reply, Dana Whitfield told Reuters that the company "
+      "had ignored the pilots.");
+  const ExtractedActor* reuters = actor_named(x, "Reuters");
+  REQUIRE(reuters);
+  CHECK(std::find(reuters->aliases.begin(), reuters->aliases.end(), "the company") == reuters->aliases.end());
+  const ExtractedActor* airline = actor_named(x, "Ostmark Airlines");
+  REQUIRE(airline);
+  CHECK(std::find(airline->aliases.begin(), airline->aliases.end(), "the company") != airline->aliases.end());
+}

@@ -164,3 +164,11 @@ TEST_CASE("deeper prepositional objects are not targets of stances; owners and t
   CHECK_FALSE(opposition->date);  // the date belongs to the relative clause
   CHECK(find_event(x, "Rika Moss", "warn", "Port Levy"));
 }
+
+TEST_CASE("rejecting allegations is a denial aimed at whoever made them") {
+  const Extraction x = extract_text(
+      "The Maritime Safety Board accused Velo Freight of falsifying inspection logs. "
+      "Velo Freight rejected the allegations on Tuesday.");
+  CHECK(find_event(x, "Velo Freight", "deny", "Maritime Safety Board"));
+  CHECK_FALSE(find_event(x, "Velo Freight", "oppose", "Maritime Safety Board"));
+}
