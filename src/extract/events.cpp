@@ -23,6 +23,8 @@ const std::set<std::string> kClauseBreaks = {",",     ";",       ":",        "("
                                              "might", "should",  "can",      "must",  "is",    "are",   "was",
                                              "were",  "has",     "have",     "had",   "if",    "unless", "when"};
 const std::set<std::string> kNegations = {"not", "n't", "never", "no", "declined", "refused", "without"};
+// Conjunctions that make a clause hypothetical: "if the board approves" reports nothing.
+const std::set<std::string> kConditionals = {"if", "unless"};
 // Actions that are aimed at someone or something: without a target they are not events.
 const std::set<std::string> kNeedsTarget = {"criticize", "support", "oppose", "respond", "urge",
                                             "invest",    "launch",  "release", "lobby",  "sue", "announce"};
@@ -242,6 +244,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       bool negated = false;
       for (int k = std::max(s.first_token, t - 3); k < t; ++k) negated = negated || kNegations.count(tokens[k].lower);
       if (negated) continue;
+      bool hypothetical = false;
+      for (int k = t - 1; k >= s.first_token && tokens[k].text != "," && tokens[k].text != ";"; --k)
+        hypothetical = hypothetical || kConditionals.count(tokens[k].lower);
+      if (hypothetical) continue;
       // "the proposed raise", "the announcement": a modifier or a noun phrase, not a reported act.
       if (t > s.first_token && (tokens[t - 1].lower == "the" || tokens[t - 1].lower == "a") &&
           (tokens[t].lower.ends_with("ed") || tokens[t].lower.ends_with("ment")))
@@ -284,7 +290,9 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           }
         }
         if (actor_mention >= 0) e.actor = mentions[actor_mention].actor;
-        if (target_mention < 0)
+        // "registered as a benefit corporation": what follows "as" is a role, not a target.
+        const bool complement = tokens[t + len - 1].lower == "as";
+        if (target_mention < 0 && !complement)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
         if (target_mention < 0 && kPositionActions.count(action)) {
           // "criticized the rhetoric": aimed at whoever last stated or called for something.

@@ -172,3 +172,21 @@ TEST_CASE("rejecting allegations is a denial aimed at whoever made them") {
   CHECK(find_event(x, "Velo Freight", "deny", "Maritime Safety Board"));
   CHECK_FALSE(find_event(x, "Velo Freight", "oppose", "Maritime Safety Board"));
 }
+
+TEST_CASE("discrete occurrences outside the action list are 'other' events; 'as' takes a role, not a target") {
+  const Extraction x = extract_text(
+      "Velda Energy acquired Harlow Motors in March 2024. Harlow Motors registered as a Public Benefit "
+      "Corporation.");
+  CHECK(find_event(x, "Velda Energy", "other", "Harlow Motors"));
+  bool registered = false;
+  for (const ExtractedEvent& e : x.events)
+    if (e.action == "other" && e.actor == id_of(x, "Harlow Motors")) registered = e.target.empty();
+  CHECK(registered);
+}
+
+TEST_CASE("a trigger in a conditional clause reports nothing") {
+  const Extraction x = extract_text(
+      "Fares rise in May if the Transit Board backs the Fare Plan. Orbis Foods criticized Velda Energy.");
+  for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Transit Board"));
+  CHECK(find_event(x, "Orbis Foods", "criticize", "Velda Energy"));
+}
