@@ -63,7 +63,7 @@ TEST_CASE("generic policy phrases name a rule") {
   const ExtractedActor* rule = actor_named(x, "export controls");
   REQUIRE(rule);
   CHECK(rule->kind == "rule");
-  CHECK(std::find(rule->aliases.begin(), rule->aliases.end(), "U.S. export controls") != rule->aliases.end());
+  CHECK(has_alias(*rule, "U.S. export controls"));
 }
 
 TEST_CASE("occasions, abbreviated months and known NGOs are told apart from people") {

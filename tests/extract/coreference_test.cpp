@@ -28,7 +28,7 @@ TEST_CASE("definite descriptions take the most recent compatible actor, not the 
       "The company said it would respond.");
   const ExtractedActor* harlow = actor_named(x, "Harlow Motors");
   REQUIRE(harlow);
-  CHECK(std::find(harlow->aliases.begin(), harlow->aliases.end(), "the company") != harlow->aliases.end());
+  CHECK(has_alias(*harlow, "the company"));
   CHECK(find_event(x, "Velda Energy", "criticize", "Harlow Motors"));
 }
 
@@ -72,7 +72,7 @@ TEST_CASE("a description takes an actor whose name has a word the lexicon lists 
       "Brevik Shipping said it had made a fair offer. The union said it would stay out until Friday.");
   const ExtractedActor* federation = actor_named(x, "Coastal Dockworkers Federation");
   REQUIRE(federation);
-  CHECK(std::find(federation->aliases.begin(), federation->aliases.end(), "The union") != federation->aliases.end());
+  CHECK(has_alias(*federation, "The union"));
 }
 
 TEST_CASE("a news outlet cited as a source is not 'the company'") {
@@ -81,8 +81,8 @@ TEST_CASE("a news outlet cited as a source is not 'the company'") {
       "had ignored the pilots.");
   const ExtractedActor* reuters = actor_named(x, "Reuters");
   REQUIRE(reuters);
-  CHECK(std::find(reuters->aliases.begin(), reuters->aliases.end(), "the company") == reuters->aliases.end());
+  CHECK_FALSE(has_alias(*reuters, "the company"));
   const ExtractedActor* airline = actor_named(x, "Ostmark Airlines");
   REQUIRE(airline);
-  CHECK(std::find(airline->aliases.begin(), airline->aliases.end(), "the company") != airline->aliases.end());
+  CHECK(has_alias(*airline, "the company"));
 }

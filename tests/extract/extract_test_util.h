@@ -34,6 +34,10 @@ inline const ExtractedActor* actor_named(const Extraction& x, const std::string&
   return nullptr;
 }
 
+inline bool has_alias(const ExtractedActor& actor, const std::string& alias) {
+  return std::find(actor.aliases.begin(), actor.aliases.end(), alias) != actor.aliases.end();
+}
+
 inline std::string id_of(const Extraction& x, const std::string& name) {
   const ExtractedActor* a = actor_named(x, name);
   return a ? a->id : std::string("<no actor '" + name + "'>");
