@@ -1,5 +1,7 @@
 #include "evgraph/utf8.h"
 
+#include <numeric>
+
 #include <utf8proc.h>
 
 namespace evgraph {
@@ -43,9 +45,15 @@ NormalizedText::NormalizedText(std::string_view original) {
   while (pos < original.size()) {
     const auto byte = static_cast<unsigned char>(original[pos]);
     if (byte < 0x80) {
-      text_.push_back(original[pos]);
-      to_original_.push_back(static_cast<std::uint32_t>(pos));
-      ++pos;
+      // Most text is ASCII: copy the whole run at once.
+      std::size_t run_end = pos + 1;
+      while (run_end < original.size() && static_cast<unsigned char>(original[run_end]) < 0x80) ++run_end;
+      text_.append(original.data() + pos, run_end - pos);
+      const std::size_t mapped = to_original_.size();
+      to_original_.resize(mapped + (run_end - pos));
+      std::iota(to_original_.begin() + static_cast<std::ptrdiff_t>(mapped), to_original_.end(),
+                static_cast<std::uint32_t>(pos));
+      pos = run_end;
       continue;
     }
     utf8proc_int32_t cp = 0;

@@ -36,5 +36,14 @@ TEST_CASE("normalization folds typographic characters and maps offsets back") {
 TEST_CASE("text without typographic characters is unchanged") {
   NormalizedText norm("On May 3, 2025, the company said.");
   CHECK(norm.text() == "On May 3, 2025, the company said.");
-  CHECK(norm.original_offset(7) == 7);
+  for (std::size_t i = 0; i <= norm.text().size(); ++i) CHECK(norm.original_offset(i) == i);
+}
+
+TEST_CASE("ASCII runs between folded characters keep their own offsets") {
+  // ab—cd’ef: the runs "ab", "cd", "ef" sit at 0, 5 and 10 in the original.
+  const std::string original = "ab\xE2\x80\x94" "cd\xE2\x80\x99" "ef";
+  NormalizedText norm(original);
+  CHECK(norm.text() == "ab-cd'ef");
+  const std::size_t expected[] = {0, 1, 2, 5, 6, 7, 10, 11, 12};
+  for (std::size_t i = 0; i < std::size(expected); ++i) CHECK(norm.original_offset(i) == expected[i]);
 }
