@@ -267,10 +267,11 @@ struct Builder {
     }
     if (k >= limit) return false;
     if (match_any(tokens, k, limit, lex.speech_verbs) > 0) return true;
-    for (const auto& [phrase, action] : lex.triggers)
-      if (match_phrase(tokens, k, limit, phrase) && !tokens[k].lower.ends_with("ion") &&
-          !tokens[k].lower.ends_with("ment"))
-        return true;
+    if (const auto* candidates = lex.triggers_starting(tokens[k].lower))
+      for (std::size_t index : *candidates)
+        if (match_phrase(tokens, k, limit, lex.triggers[index].first) && !tokens[k].lower.ends_with("ion") &&
+            !tokens[k].lower.ends_with("ment"))
+          return true;
     return false;
   }
 

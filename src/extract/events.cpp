@@ -122,8 +122,11 @@ struct EventFinder {
     const int k = m.first_token - 1;
     if (k < 0) return false;
     for (int len = 1; len <= 3 && k - len + 1 >= 0; ++len) {
-      for (const auto& [phrase, action] : lex.triggers)
-        if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
+      if (const auto* candidates = lex.triggers_starting(tokens[k - len + 1].lower))
+        for (std::size_t index : *candidates) {
+          const Phrase& phrase = lex.triggers[index].first;
+          if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
+        }
       for (const Phrase& phrase : lex.speech_verbs)
         if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
     }
@@ -236,10 +239,12 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       // Longest trigger phrase starting here.
       int len = 0;
       std::string action;
-      for (const auto& [phrase, act] : lex.triggers) {
-        const int l = match_phrase(tokens, t, s.last_token, phrase);
-        if (l > len) len = l, action = act;
-      }
+      if (const auto* candidates = lex.triggers_starting(tokens[t].lower))
+        for (std::size_t index : *candidates) {
+          const auto& [phrase, act] = lex.triggers[index];
+          const int l = match_phrase(tokens, t, s.last_token, phrase);
+          if (l > len) len = l, action = act;
+        }
       if (!len) continue;
       bool negated = false;
       for (int k = std::max(s.first_token, t - 3); k < t; ++k) negated = negated || kNegations.count(tokens[k].lower);

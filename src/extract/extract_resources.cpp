@@ -180,6 +180,8 @@ ExtractResources ExtractResources::load(const Resources& resources) {
       if (!known_action(key)) f.fail(line, fmt::format("unknown action '{}'", key));
       lex.triggers.emplace_back(make_phrase(item), key);
     });
+    for (std::size_t i = 0; i < lex.triggers.size(); ++i)
+      if (!lex.triggers[i].first.empty()) lex.triggers_by_first_word[lex.triggers[i].first.front()].push_back(i);
   }
   {
     FileReader f(resources, dir + "response_cues.txt");
