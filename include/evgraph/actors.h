@@ -52,5 +52,9 @@ std::vector<Mention> find_mentions(const TextAnalysis& text, const std::vector<Q
 int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase);
 // Longest phrase of `phrases` matching at `at`; returns its length, 0 if none.
 int match_any(const std::vector<Token>& tokens, int at, int limit, const std::vector<Phrase>& phrases);
+// Longest event trigger of the lexicon matching at `at` (through its first-word
+// index); returns its length, 0 if none, and sets `action` when given.
+int match_trigger(const std::vector<Token>& tokens, int at, int limit, const ExtractResources& lex,
+                  std::string* action = nullptr);
 
 }  // namespace evgraph

@@ -45,13 +45,8 @@ struct ExtractResources {
   std::vector<Phrase> speech_nouns;
   std::vector<std::pair<Phrase, std::string>> triggers;  // phrase -> action
   // Indices into `triggers` by first word, in lexicon order: each token looks
-  // at the few phrases that can start with it instead of all of them.
+  // at the few phrases that can start with it instead of all of them (match_trigger).
   std::unordered_map<std::string, std::vector<std::size_t>> triggers_by_first_word;
-  // The triggers whose first word is `word` (lowercase), or nullptr.
-  const std::vector<std::size_t>* triggers_starting(const std::string& word) const {
-    auto it = triggers_by_first_word.find(word);
-    return it == triggers_by_first_word.end() ? nullptr : &it->second;
-  }
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"

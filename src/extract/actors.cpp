@@ -21,6 +21,23 @@ int match_any(const std::vector<Token>& tokens, int at, int limit, const std::ve
   return best;
 }
 
+int match_trigger(const std::vector<Token>& tokens, int at, int limit, const ExtractResources& lex,
+                  std::string* action) {
+  if (at < 0 || at >= limit) return 0;
+  auto candidates = lex.triggers_by_first_word.find(tokens[at].lower);
+  if (candidates == lex.triggers_by_first_word.end()) return 0;
+  int best = 0;
+  for (std::size_t index : candidates->second) {
+    const auto& [phrase, phrase_action] = lex.triggers[index];
+    // Strictly longer: among equally long phrases the first in the lexicon wins.
+    if (const int length = match_phrase(tokens, at, limit, phrase); length > best) {
+      best = length;
+      if (action) *action = phrase_action;
+    }
+  }
+  return best;
+}
+
 namespace {
 
 const std::set<std::string> kConnectors = {"of", "for", "and", "&", "de", "on"};
@@ -267,12 +284,8 @@ struct Builder {
     }
     if (k >= limit) return false;
     if (match_any(tokens, k, limit, lex.speech_verbs) > 0) return true;
-    if (const auto* candidates = lex.triggers_starting(tokens[k].lower))
-      for (std::size_t index : *candidates)
-        if (match_phrase(tokens, k, limit, lex.triggers[index].first) && !tokens[k].lower.ends_with("ion") &&
-            !tokens[k].lower.ends_with("ment"))
-          return true;
-    return false;
+    return match_trigger(tokens, k, limit, lex) > 0 && !tokens[k].lower.ends_with("ion") &&
+           !tokens[k].lower.ends_with("ment");
   }
 
   // A lone sentence-initial word that acts as a name: the subject of a

@@ -122,11 +122,8 @@ struct EventFinder {
     const int k = m.first_token - 1;
     if (k < 0) return false;
     for (int len = 1; len <= 3 && k - len + 1 >= 0; ++len) {
-      if (const auto* candidates = lex.triggers_starting(tokens[k - len + 1].lower))
-        for (std::size_t index : *candidates) {
-          const Phrase& phrase = lex.triggers[index].first;
-          if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
-        }
+      // Ending at k, no trigger can be longer than len: the longest is len exactly when one fits.
+      if (match_trigger(tokens, k - len + 1, k + 1, lex) == len) return true;
       for (const Phrase& phrase : lex.speech_verbs)
         if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
     }
@@ -237,14 +234,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       const int covering = f.mention_of_token[t];
       if (covering >= 0 && mentions[covering].type != MentionType::description) continue;
       // Longest trigger phrase starting here.
-      int len = 0;
       std::string action;
-      if (const auto* candidates = lex.triggers_starting(tokens[t].lower))
-        for (std::size_t index : *candidates) {
-          const auto& [phrase, act] = lex.triggers[index];
-          const int l = match_phrase(tokens, t, s.last_token, phrase);
-          if (l > len) len = l, action = act;
-        }
+      const int len = match_trigger(tokens, t, s.last_token, lex, &action);
       if (!len) continue;
       bool negated = false;
       for (int k = std::max(s.first_token, t - 3); k < t; ++k) negated = negated || kNegations.count(tokens[k].lower);
@@ -295,7 +286,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           }
         }
         if (actor_mention >= 0) e.actor = mentions[actor_mention].actor;
-        // "registered as a benefit corporation": what follows "as" is a role, not a target.
+        // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
         if (target_mention < 0 && !complement)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");

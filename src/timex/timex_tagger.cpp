@@ -257,7 +257,7 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::
 // takes the auxiliary's tense ("will be held" is future, "had announced" past),
 // so "said Friday that it would ..." is past while "will meet Friday" is future.
 Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end) const {
-  constexpr int kAuxiliaryReach = 2;  // words between an auxiliary and its verb ("will not be held")
+  constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
   Tense best = Tense::unknown;

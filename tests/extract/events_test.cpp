@@ -175,8 +175,8 @@ TEST_CASE("rejecting allegations is a denial aimed at whoever made them") {
 
 TEST_CASE("discrete occurrences outside the action list are 'other' events; 'as' takes a role, not a target") {
   const Extraction x = extract_text(
-      "Velda Energy acquired Harlow Motors in March 2024. Harlow Motors registered as a Public Benefit "
-      "Corporation.");
+      "Velda Energy acquired Harlow Motors in March 2024. Harlow Motors registered as a Limited Liability "
+      "Partnership.");
   CHECK(find_event(x, "Velda Energy", "other", "Harlow Motors"));
   bool registered = false;
   for (const ExtractedEvent& e : x.events)
