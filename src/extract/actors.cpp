@@ -188,6 +188,16 @@ struct Builder {
     return false;
   }
 
+  // "Rivermouth Athletic president Dario Castell", "Pellion chief executive Sofia Marren":
+  // a name right before a lowercase title and a person's name is the employer.
+  bool employer_before_title(int last, int sentence_last) const {
+    if (last >= sentence_last || tokens[last].capitalized) return false;
+    const int title_len = match_any(tokens, last, sentence_last, lex.titles);
+    const int after = last + title_len;
+    return title_len > 0 && after < sentence_last && tokens[after].capitalized && tokens[after].word &&
+           !lex.is_non_name(tokens[after].text);
+  }
+
   std::string kind_from_shape(int first, int last) const {
     // "Ministry of Transport": the head is the word before the first connector.
     int head_index = last - 1;
@@ -521,6 +531,8 @@ struct Builder {
       if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
       m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token);
       m.kind = m.person_cue ? "person" : kind_from_shape(first, last);
+      if (!m.person_cue && (m.kind.empty() || m.kind == "person") && employer_before_title(last, s.last_token))
+        m.kind = "organization";
       // "the Trump administration", "the Biden government": a government named after its leader.
       if (last < s.last_token && !end_offset &&
           (tokens[last].lower == "administration" || tokens[last].lower == "government") && !covered[last]) {

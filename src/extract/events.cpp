@@ -193,9 +193,22 @@ struct EventFinder {
         k = mentions[m].last_token - 1;
         continue;
       }
-      return m;
+      return person_after_title(m, limit);
     }
     return possessor;
+  }
+
+  // "suspended Rivermouth Athletic president Dario Castell": the person is the object,
+  // the organization before the title only says whose president he is.
+  int person_after_title(int m, int limit) const {
+    const int after = mentions[m].last_token;
+    const int title_len = match_any(tokens, after, limit, lex.titles);
+    if (title_len == 0 || after + title_len >= limit) return m;
+    const int next = mention_of_token[after + title_len];
+    if (next >= 0 && mentions[next].first_token == after + title_len && mentions[next].actor >= 0 &&
+        kind(mentions[next].actor) == "person")
+      return next;
+    return m;
   }
 };
 

@@ -40,13 +40,27 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
     return best;
   };
 
-  // Structural edges: criticism or opposition aimed at another party.
+  auto critical = [](const FoundEvent& e) { return e.action == "criticize" || e.action == "oppose"; };
+  // The latest critic of `actor` before `offset`, or -1.
+  auto last_critic = [&](int actor, std::size_t offset) {
+    int critic = -1;
+    for (const FoundEvent& e : events)
+      if (critical(e) && e.target == actor && e.actor >= 0 && e.actor != actor && e.evidence_start < offset)
+        critic = e.actor;
+    return critic;
+  };
+
+  // Structural edges: criticism, opposition or a reply aimed at another party, and a
+  // denial, which answers whoever criticized the denier ("Pellion denied any delay").
   for (const FoundEvent& e : events) {
-    if (e.action != "criticize" && e.action != "oppose") continue;
-    if (e.target < 0 || e.actor < 0 || e.actor == e.target || !is_party(actors[e.target].kind)) continue;
+    int to = -1;
+    if (critical(e) || e.action == "respond") to = e.target;
+    else if (e.action == "deny" && e.actor >= 0) to = e.target >= 0 ? e.target : last_critic(e.actor, e.evidence_start);
+    else continue;
+    if (to < 0 || e.actor < 0 || e.actor == to || !is_party(actors[to].kind)) continue;
     FoundResponse r;
     r.from = e.actor;
-    r.to = e.target;
+    r.to = to;
     r.sentence = e.sentence;
     r.evidence_start = e.evidence_start;
     r.evidence_end = e.evidence_end;
@@ -95,20 +109,22 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
       }
       const std::size_t here = tokens[t].start;
       // A defense answers the last critic; a rebuttal continues the responder's own criticism.
+      if (to < 0) to = last_critic(from, here);
       if (to < 0)
         for (const FoundEvent& e : events)
-          if ((e.action == "criticize" || e.action == "oppose") && e.target == from && e.actor != from &&
-              e.evidence_start < here)
-            to = e.actor;
-      if (to < 0)
-        for (const FoundEvent& e : events)
-          if ((e.action == "criticize" || e.action == "oppose") && e.actor == from && e.target >= 0 &&
+          if (critical(e) && e.actor == from && e.target >= 0 &&
               e.target != from && e.evidence_start <= here && is_party(actors[e.target].kind))
             to = e.target;
       if (to < 0) {
         for (const QuoteSpeaker& other : quotes)
           if (other.end <= here && other.actor >= 0 && other.actor != from) to = other.actor;
       }
+      // "The federation suspended Castell ... Castell hit back": whoever last acted on the responder.
+      if (to < 0)
+        for (const FoundEvent& e : events)
+          if (e.target == from && e.actor >= 0 && e.actor != from && e.evidence_start < here &&
+              si - e.sentence <= 3 && is_party(actors[e.actor].kind))
+            to = e.actor;
       if (to < 0 || to == from) continue;
       FoundResponse r;
       r.from = from;

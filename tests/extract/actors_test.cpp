@@ -84,3 +84,17 @@ TEST_CASE("a role noun opening a sentence is not part of the name that follows")
   CHECK(stonegate->kind == "organization");
   CHECK(actor_named(x, "Bank of Lisbon"));
 }
+
+TEST_CASE("a name before a lowercase title and a person's name is the employer") {
+  const Extraction x = extract_text(
+      "The league fined Tarn Harbour president Mira Solvik on Monday. Corvane Labs chief executive Ode Brask resigned.");
+  const ExtractedActor* club = actor_named(x, "Tarn Harbour");
+  REQUIRE(club);
+  CHECK(club->kind == "organization");
+  const ExtractedActor* coach = actor_named(x, "Mira Solvik");
+  REQUIRE(coach);
+  CHECK(coach->kind == "person");
+  const ExtractedActor* labs = actor_named(x, "Corvane Labs");
+  REQUIRE(labs);
+  CHECK(labs->kind == "organization");
+}

@@ -190,3 +190,10 @@ TEST_CASE("a trigger in a conditional clause reports nothing") {
   for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Transit Board"));
   CHECK(find_event(x, "Orbis Foods", "criticize", "Velda Energy"));
 }
+
+TEST_CASE("the object of 'suspended CLUB president PERSON' is the person") {
+  const Extraction x = extract_text(
+      "The Southern Rowing League suspended Tarn Harbour coach Mira Solvik for a month on Monday.");
+  CHECK(find_event(x, "Southern Rowing League", "other", "Mira Solvik"));
+  CHECK_FALSE(find_event(x, "Southern Rowing League", "other", "Tarn Harbour"));
+}

@@ -58,3 +58,20 @@ TEST_CASE("an explicit response takes the date of the responder's event in its s
     }
   CHECK(found);
 }
+
+TEST_CASE("a reply with no one named answers whoever last acted on the responder") {
+  const Extraction x = extract_text(
+      "The Southern Rowing League suspended Tarn Harbour coach Mira Solvik for a month on Monday. "
+      "Solvik hit back within hours.");
+  CHECK(has_response(x, "Mira Solvik", "Southern Rowing League"));
+  CHECK(find_event(x, "Mira Solvik", "respond", "Southern Rowing League"));
+}
+
+TEST_CASE("a denial answers the latest critic of the denier") {
+  const Extraction x = extract_text(
+      "Orla Foods criticized Brindle Farms for the late labels. Brindle Farms denied any delay.");
+  CHECK(has_response(x, "Brindle Farms", "Orla Foods"));
+  // A denial with no critic before it answers no one.
+  const Extraction alone = extract_text("Brindle Farms denied any delay. Orla Foods criticized Brindle Farms.");
+  CHECK_FALSE(has_response(alone, "Brindle Farms", "Orla Foods"));
+}
