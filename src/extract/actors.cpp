@@ -577,7 +577,10 @@ struct Builder {
           break;
         }
         // Modifiers are content words: a function word or another head ends the phrase.
-        if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized) || lex.descriptions.count(tk.lower)) break;
+        // Adjectives among the non-names still qualify a head: "the central bank", "the public broadcaster".
+        const bool adjective = tk.lower.size() >= 6 && (tk.lower.ends_with("al") || tk.lower.ends_with("ic"));
+        if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized && !adjective) || lex.descriptions.count(tk.lower))
+          break;
       }
       if (det < 0) continue;
       Mention m = make(det, t + 1, MentionType::description);

@@ -22,6 +22,7 @@ const std::set<std::string> kClauseBreaks = {",",     ";",       ":",        "("
                                              "after", "before",  "-",        "could", "would", "will",  "may",
                                              "might", "should",  "can",      "must",  "is",    "are",   "was",
                                              "were",  "has",     "have",     "had",   "if",    "unless", "when"};
+const std::set<std::string> kModals = {"could", "would", "will", "may", "might", "should", "can", "must"};
 const std::set<std::string> kNegations = {"not", "n't", "never", "no", "declined", "refused", "without"};
 // Conjunctions that make a clause hypothetical: "if the board approves" reports nothing.
 const std::set<std::string> kConditionals = {"if", "unless"};
@@ -171,8 +172,12 @@ struct EventFinder {
   int object(int from, const Sentence& s, int exclude_actor, bool about_topic = true) const {
     const int limit = std::min(s.last_token, from + 12);
     int possessor = -1;
+    // "warned that a long strike could cut Kestrel's output": inside the reported clause
+    // a modal does not end the topic.
+    const bool reported_clause = about_topic && from < limit && tokens[from].lower == "that";
     for (int k = from; k < limit; ++k) {
-      if (kClauseBreaks.count(tokens[k].lower) && k > from) break;
+      if (kClauseBreaks.count(tokens[k].lower) && k > from && !(reported_clause && kModals.count(tokens[k].lower)))
+        break;
       const int m = mention_of_token[k];
       if (m < 0 || mentions[m].actor < 0 || mentions[m].actor == exclude_actor) continue;
       if (mentions[m].in_quote) continue;

@@ -197,3 +197,18 @@ TEST_CASE("the object of 'suspended CLUB president PERSON' is the person") {
   CHECK(find_event(x, "Southern Rowing League", "other", "Mira Solvik"));
   CHECK_FALSE(find_event(x, "Southern Rowing League", "other", "Tarn Harbour"));
 }
+
+TEST_CASE("a warning is about what its reported clause names, past modals") {
+  const Extraction x = extract_text(
+      "Analysts at Brenna Securities warned that a long strike could cut Tolland Motors's quarterly output.");
+  CHECK(find_event(x, "Brenna Securities", "warn", "Tolland Motors"));
+}
+
+TEST_CASE("adjectives qualify a description: 'the central bank' is the bank named before") {
+  const Extraction x = extract_text(
+      "The National Bank of Ostrava raised rates. The International Monetary Fund backed the central bank.");
+  CHECK(find_event(x, "International Monetary Fund", "support", "National Bank of Ostrava"));
+  const ExtractedActor* bank = actor_named(x, "National Bank of Ostrava");
+  REQUIRE(bank);
+  CHECK(has_alias(*bank, "the central bank"));
+}
