@@ -140,6 +140,20 @@ struct EventFinder {
     });
   }
 
+  // The subject of the latest speech verb in the two sentences before `sentence`
+  // (an actor other than `except` and not a rule), or -1.
+  int recent_speaker(int sentence, int except) const {
+    for (int si = sentence - 1; si >= std::max(0, sentence - 2); --si) {
+      const Sentence& s = text.sentences()[si];
+      for (int k = s.last_token - 1; k >= s.first_token; --k) {
+        if (quoted[k] || !match_any(tokens, k, s.last_token, lex.speech_verbs)) continue;
+        const int m = subject(k, s, false);
+        if (m >= 0 && mentions[m].actor != except) return mentions[m].actor;
+      }
+    }
+    return -1;
+  }
+
   // Names coordinated with a subject: "Apple and Samsung", "Stanford and the
   // Brookings Institution", "Google, Meta and OpenAI" (returned nearest first).
   std::vector<int> coordinated(int subject_mention) const {
@@ -311,7 +325,9 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (target_mention < 0 && kPositionActions.count(action)) {
           // "criticized the rhetoric": aimed at whoever last stated or called for something.
           // From inside the trigger too: "rejected the allegations" names the position itself.
-          for (int k = t + 1; k < std::min(s.last_token, t + len + 4); ++k) {
+          // Punctuation does not count: "criticized the 'arms race mentality'".
+          for (int k = t + 1, words = 0; k < s.last_token && words < len + 3; ++k) {
+            if (tokens[k].word) ++words;
             if (!lex.position_nouns.count(tokens[k].lower)) continue;
             // Only a statement close by: three sentences on, "the plan" is anyone's.
             for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)
@@ -320,10 +336,23 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
                 e.target = it->actor;
                 break;
               }
+            // Or whoever claimed or argued something there ("Velda claims ...").
+            if (e.target < 0) e.target = f.recent_speaker(si, e.actor);
             break;
           }
         }
         if (target_mention >= 0) e.target = mentions[target_mention].actor;
+        // "Anthropic's financial chain was not affected -- Amazon invested $12.5 billion": an
+        // investment with no recipient named goes to the party named last before it.
+        if (e.target < 0 && action == "invest" && actor_mention >= 0) {
+          for (int k = mentions[actor_mention].first_token - 1; k >= s.first_token && e.target < 0; --k) {
+            const int m = f.mention_of_token[k];
+            if (m >= 0 && usable_as_actor(mentions[m]) && mentions[m].actor != e.actor &&
+                mentions[m].type != MentionType::pronoun && f.kind(mentions[m].actor) != "rule" &&
+                f.kind(mentions[m].actor) != "product")
+              e.target = mentions[m].actor;
+          }
+        }
         if (e.target < 0 && action == "invest" && sentence_org_subject >= 0 && sentence_org_subject != e.actor)
           e.target = sentence_org_subject;
       }

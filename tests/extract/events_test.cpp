@@ -212,3 +212,21 @@ TEST_CASE("adjectives qualify a description: 'the central bank' is the bank name
   REQUIRE(bank);
   CHECK(has_alias(*bank, "the central bank"));
 }
+
+TEST_CASE("an investment with no recipient named goes to the party named last before it") {
+  const Extraction x = extract_text(
+      "Although Orla Foods had a bad year, Brindle Farms's balance sheet held up, and Corvane Capital invested $2 billion.");
+  CHECK(find_event(x, "Corvane Capital", "invest", "Brindle Farms"));
+}
+
+TEST_CASE("criticizing a stance with no one named targets whoever argued it just before") {
+  const Extraction x = extract_text(
+      "Velda Energy contends that the levy is too high. However, this call has met resistance. "
+      "Alvin Grayson, a senior researcher at the Corran Policy Institute, criticized the 'arms race mentality' in the sector.");
+  CHECK(find_event(x, "Alvin Grayson", "criticize", "Velda Energy"));
+  // Three sentences on, the stance is anyone's.
+  const Extraction far = extract_text(
+      "Velda Energy contends that the levy is too high. Prices rose. Wages fell. "
+      "Alvin Grayson criticized the 'arms race mentality' in the sector.");
+  CHECK_FALSE(find_event(far, "Alvin Grayson", "criticize", "Velda Energy"));
+}
