@@ -53,6 +53,7 @@ const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "h
                                             "with", "as",  "by",   "from",  "at",    "that",  "which", "who",
                                             "recently", "publicly", "already", "however"};
 
+const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
 const std::set<std::string> kSubjectVerbGap = {"has", "have", "had", "will", "would", "is", "was", "are", "were",
@@ -266,7 +267,7 @@ struct Builder {
     auto is_number = [&](const Token& tk) { return tk.word && tk.has_digit && !tk.capitalized && tk.lower == tk.text &&
                                                    std::all_of(tk.text.begin(), tk.text.end(), [](char c) { return c >= '0' && c <= '9'; }); };
     while (k >= s.first_token && (!tokens[k].word || is_number(tokens[k])) && tokens[k].text != "\"" &&
-           tokens[k].text != ",")
+           tokens[k].text != "," && tokens[k].text != ":")
       --k;
     if (k < s.first_token) return true;
     if (tokens[k].text == ":") return true;  // "Claude 3.5: Trained in ..." 
@@ -527,6 +528,8 @@ struct Builder {
       if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4 &&
           !(first > s.first_token && tokens[first - 1].text == "("))
         m.emphasis = true;
+      // "the rules are WORKING": capitals after a copula are emphasis however often they recur.
+      if (m.emphasis && first > s.first_token && kCopulas.count(tokens[first - 1].lower)) m.weak = true;
       if (title_of) m.weak = true;
       if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
       m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token);

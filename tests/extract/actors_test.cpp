@@ -98,3 +98,13 @@ TEST_CASE("a name before a lowercase title and a person's name is the employer")
   REQUIRE(labs);
   CHECK(labs->kind == "organization");
 }
+
+TEST_CASE("capitals after a copula, words after a label colon and names cut into a timex are not actors") {
+  const Extraction x = extract_text(
+      "Spoiler: the tariffs are WORKING. Analysts agree the tariffs are WORKING.\n"
+      "- Model A: Trained 9-12 months ago, at a low cost.\n"
+      "- Model B: Trained in November 2024, and still behind.");
+  CHECK_FALSE(actor_named(x, "WORKING"));
+  CHECK_FALSE(actor_named(x, "Trained"));
+  CHECK_FALSE(actor_named(x, "Trained 9-12"));
+}
