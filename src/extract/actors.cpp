@@ -260,6 +260,16 @@ struct Builder {
     return one(w);
   }
 
+  // "Maintaining", "Notably", "Reported": a verb or adverb form. Short words and the
+  // shapes of common first names ("Emily", "Ashley", "Ahmed", "Mohammed") are not.
+  static bool verb_or_adverb_shape(const std::string& w) {
+    if (w.size() < 6) return false;
+    if (w.ends_with("ing")) return true;
+    if (w.ends_with("ly")) return !w.ends_with("ley");
+    if (w.ends_with("ed")) return !w.ends_with("mmed") && !w.ends_with("hmed");
+    return false;
+  }
+
   bool opens_sentence(int t, const Sentence& s) const {
     // First word of the sentence, or first word inside an opening quotation mark.
     int k = t - 1;
@@ -483,8 +493,7 @@ struct Builder {
           continue;
         }
         // A sentence-initial verb or adverb form before a name ("Maintaining", "Notably").
-        if (first == i && last - first > 1 && opens_sentence(first, s) &&
-            (t.lower.ends_with("ing") || t.lower.ends_with("ly") || t.lower.ends_with("ed"))) {
+        if (first == i && last - first > 1 && opens_sentence(first, s) && verb_or_adverb_shape(t.lower)) {
           ++first;
           continue;
         }

@@ -310,6 +310,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // Passive with an agent: "a fare increase proposed by the authority".
         if (t + len + 1 < s.last_token && tokens[t + len].lower == "by" && tokens[t].lower.ends_with("ed")) {
           const int agent = f.object(t + len + 1, s, -1);
+          // "founded by former OpenAI researchers": the agent is the researchers, whom no actor names.
+          const int after_agent = agent >= 0 ? mentions[agent].last_token : -1;
+          if (after_agent >= 0 && after_agent < s.last_token && lex.group_nouns.count(tokens[after_agent].lower))
+            continue;
           if (agent >= 0 && mentions[agent].first_token <= t + len + 2) {
             // The patient is the noun phrase right before the participle, if it is an actor.
             target_mention = actor_mention >= 0 && mentions[actor_mention].last_token >= t - 1 ? actor_mention : -1;
@@ -418,8 +422,17 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
   // One event per (actor, action, target); a later mention may supply the date.
   std::vector<FoundEvent> unique;
   std::map<std::tuple<int, std::string, int>, std::size_t> seen;
+  // Sentence of the latest statement with a topic, per actor.
+  std::map<int, int> last_topical_say;
   for (const FoundEvent& e : events) {
     if (e.actor == e.target) continue;
+    if (e.action == "say" && e.target >= 0) last_topical_say[e.actor] = e.sentence;
+    // "Weinstein underscores the challenges of export controls ... She emphasizes ...": the
+    // same statement going on, not a second one.
+    if (e.action == "say" && e.target < 0) {
+      auto it = last_topical_say.find(e.actor);
+      if (it != last_topical_say.end() && e.sentence - it->second <= 2) continue;
+    }
     auto key = std::make_tuple(e.actor, e.action, e.target);
     auto it = seen.find(key);
     if (it == seen.end()) {

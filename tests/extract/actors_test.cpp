@@ -108,3 +108,12 @@ TEST_CASE("capitals after a copula, words after a label colon and names cut into
   CHECK_FALSE(actor_named(x, "Trained"));
   CHECK_FALSE(actor_named(x, "Trained 9-12"));
 }
+
+TEST_CASE("first names shaped like adverbs or participles stay in the name at a sentence start") {
+  const Extraction x = extract_text(
+      "Emily Varga, a research fellow, spoke first. Notably Orla Foods agreed. Ahmed Salim said nothing.");
+  CHECK(actor_named(x, "Emily Varga"));
+  CHECK(actor_named(x, "Ahmed Salim"));
+  CHECK(actor_named(x, "Orla Foods"));
+  CHECK_FALSE(actor_named(x, "Notably Orla Foods"));
+}

@@ -230,3 +230,25 @@ TEST_CASE("criticizing a stance with no one named targets whoever argued it just
       "Alvin Grayson criticized the 'arms race mentality' in the sector.");
   CHECK_FALSE(find_event(far, "Alvin Grayson", "criticize", "Velda Energy"));
 }
+
+TEST_CASE("raising money is an occurrence; raising concerns is a warning") {
+  const Extraction x = extract_text(
+      "Corvane Labs raised $300 million from investors in March 2025. "
+      "Orla Foods raised concerns about Brindle Farms on Tuesday.");
+  CHECK(find_event(x, "Corvane Labs", "other", ""));
+  CHECK(find_event(x, "Orla Foods", "warn", "Brindle Farms"));
+}
+
+TEST_CASE("a passive agent that is a group of people names no actor") {
+  const Extraction x = extract_text(
+      "Velda Energy was praised last year. The company founded by former Orbis Foods researchers grew fast.");
+  for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Orbis Foods"));
+}
+
+TEST_CASE("a topicless statement right after a topical one by the same speaker is the same statement") {
+  const Extraction x = extract_text(
+      "Mira Solvik, a research fellow at the Corran Policy Institute, underscores the limits of the Clean Freight Act. "
+      "She emphasizes the need for precise definitions.");
+  CHECK(find_event(x, "Mira Solvik", "say", "Clean Freight Act"));
+  CHECK_FALSE(find_event(x, "Mira Solvik", "say", ""));
+}
