@@ -605,10 +605,15 @@ struct Builder {
 
   void pronouns(const Sentence& s) {
     for (int t = s.first_token; t < s.last_token; ++t) {
-      if (tokens[t].lower != "he" && tokens[t].lower != "she") continue;
+      const std::string& w = tokens[t].lower;
+      const bool personal = w == "he" || w == "she";
+      // "it"/"they" only as the subject of a reporting or event verb ("they warned"):
+      // elsewhere they are mostly things ("it is unclear").
+      const bool collective = (w == "it" || w == "they") && verb_follows(t + 1, s.last_token);
+      if (!personal && !collective) continue;
       Mention m = make(t, t + 1, MentionType::pronoun);
       if (m.in_quote) continue;
-      m.kind = "person";
+      m.kind = personal ? "person" : "organization";
       mentions.push_back(std::move(m));
     }
   }

@@ -351,6 +351,16 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         chosen = prev.actor;
       }
       m.actor = chosen;
+    } else if (m.type == MentionType::pronoun && m.kind != "person") {
+      // "it"/"they": the subject of this sentence ("X announced that it would"), else of the
+      // previous one ("OpenAI is pushing ... they warned"), if that is a body, not a person.
+      auto body = [&](int a) {
+        const std::string k = a >= 0 ? kind_of(a) : "none";
+        return k == "organization" || k == "government" || k == "group" || k.empty();
+      };
+      const int here = sentence_subject(text, mentions, m.sentence, m.first_token);
+      if (body(here)) m.actor = here;
+      else if (!subjects.empty() && body(subjects.back()) && here < 0) m.actor = subjects.back();
     } else if (m.type == MentionType::pronoun) {
       // A known person named in the last few sentences wins over a lone word of unknown kind.
       if (last_person >= 0 && m.sentence - last_person_sentence <= 3) m.actor = last_person;

@@ -86,3 +86,12 @@ TEST_CASE("a news outlet cited as a source is not 'the company'") {
   REQUIRE(airline);
   CHECK(has_alias(*airline, "the company"));
 }
+
+TEST_CASE("'it' and 'they' as subjects of reporting or event verbs are the body named as subject") {
+  const Extraction x = extract_text(
+      "Orla Foods is pushing for lower tariffs to help Brindle Farms. In a policy paper, they warned "
+      "that prices could rise.\nCorvane Labs announced that it would sue Tolland Bank.");
+  CHECK(find_event(x, "Orla Foods", "warn", ""));
+  CHECK_FALSE(find_event(x, "Brindle Farms", "warn", ""));
+  CHECK(find_event(x, "Corvane Labs", "sue", "Tolland Bank"));
+}
