@@ -41,6 +41,7 @@ struct Mention {
   bool plural = false;       // descriptions: "the rules"
   bool emphasis = false;     // a lone all-capitals word ("WORKING"): weak unless it recurs
   int spokes_for = -1;       // spokesperson mentions: index of the organization's name mention
+  bool described = false;    // spokesperson mentions: "an agency spokesperson" (kind from the noun)
   int actor = -1;            // set by coreference
 };
 

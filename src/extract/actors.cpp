@@ -53,6 +53,8 @@ const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "h
                                             "with", "as",  "by",   "from",  "at",    "that",  "which", "who",
                                             "recently", "publicly", "already", "however"};
 
+const std::set<std::string> kCompassWords = {"north", "south", "east", "west", "northern", "southern", "eastern",
+                                              "western", "northeast", "northwest", "southeast", "southwest", "central"};
 const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
@@ -481,6 +483,7 @@ struct Builder {
         }
         const Token& t = tokens[first];
         if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Diffusion Rule", "European Medicines Agency"
+        if (headed && kCompassWords.count(t.lower)) break;               // "North Atlantic Fisheries Accord"
         if (filler(first, first + 1 == last ? end_offset : 0)) {
           ++first;
           continue;
@@ -603,6 +606,50 @@ struct Builder {
     }
   }
 
+  // Unnamed groups acting as subjects: "Critics argue", "Environmental groups praised",
+  // "Fishing industry groups in both countries warned". Not "Analysts at Halvard Capital
+  // warned": there the named body acts.
+  void groups(const Sentence& s) {
+    for (int t = s.first_token; t < s.last_token; ++t) {
+      if (covered[t] || !lex.group_nouns.count(tokens[t].lower)) continue;
+      int first = t;
+      while (first - 1 >= s.first_token && t - first < 3) {
+        const Token& prev = tokens[first - 1];
+        if (!prev.word || covered[first - 1] || prev.has_digit || kDeterminers.count(prev.lower) ||
+            kAuxiliaries.count(prev.lower) || lex.group_nouns.count(prev.lower))
+          break;
+        const bool adjective = prev.lower.size() >= 6 && (prev.lower.ends_with("al") || prev.lower.ends_with("ic"));
+        if (lex.is_non_name(prev.text) && !adjective) break;
+        // A capitalized modifier is a name ("Nvidia engineers"), unless it opens the sentence.
+        if (prev.capitalized && !opens_sentence(first - 1, s)) break;
+        --first;
+      }
+      // Only at the start of a clause: "Critics argue", ", and environmental groups said".
+      if (first > s.first_token && tokens[first - 1].word && !kDeterminers.count(tokens[first - 1].lower) &&
+          tokens[first - 1].lower != "and")
+        continue;
+      int verb = t + 1;
+      // A short prepositional phrase without names: "in both countries".
+      if (verb < s.last_token && (tokens[verb].lower == "in" || tokens[verb].lower == "across" ||
+                                  tokens[verb].lower == "from" || tokens[verb].lower == "at")) {
+        int k = verb + 1;
+        while (k < s.last_token && k - verb <= 4 && tokens[k].word && !tokens[k].capitalized && !covered[k] &&
+               !verb_follows(k, s.last_token))
+          ++k;
+        if (k - verb > 4 || k >= s.last_token || tokens[k].capitalized || covered[k]) continue;
+        verb = k;
+      }
+      if (!verb_follows(verb, s.last_token)) continue;
+      Mention m = make(first, t + 1, MentionType::name);
+      if (m.in_quote) continue;
+      m.kind = "group";
+      m.canonical = m.text;
+      m.canonical[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(m.canonical[0])));
+      cover(first, t + 1);
+      mentions.push_back(std::move(m));
+    }
+  }
+
   void pronouns(const Sentence& s) {
     for (int t = s.first_token; t < s.last_token; ++t) {
       const std::string& w = tokens[t].lower;
@@ -623,8 +670,11 @@ struct Builder {
       const int len = match_any(tokens, t, s.last_token, lex.spokespeople);
       if (!len) continue;
       int first = t, last = t + len;
-      if (first > s.first_token && lex.descriptions.count(tokens[first - 1].lower) && !covered[first - 1])
+      std::string described_kind;
+      if (first > s.first_token && lex.descriptions.count(tokens[first - 1].lower) && !covered[first - 1]) {
         --first;  // "a company spokesperson", "an agency spokeswoman"
+        described_kind = lex.descriptions.at(tokens[first].lower);
+      }
       if (first > s.first_token) {
         const std::string& prev = tokens[first - 1].lower;
         if (prev == "a" || prev == "an" || prev == "the" || prev == "its" || prev == "their" || prev == "one")
@@ -633,6 +683,10 @@ struct Builder {
       Mention m = make(first, last, MentionType::spokesperson);
       if (m.in_quote) continue;
       m.kind = "organization";
+      if (!described_kind.empty() && described_kind != "rule" && described_kind != "product") {
+        m.kind = described_kind;
+        m.described = true;
+      }
       // "X spokesperson", "X's spokesperson": the name right before.
       // "spokesperson for X", "Representatives of X": the name right after.
       for (std::size_t k = 0; k < mentions.size(); ++k) {
@@ -657,6 +711,7 @@ std::vector<Mention> find_mentions(const TextAnalysis& text, const std::vector<Q
                                    const ExtractResources& lex) {
   Builder b{text, text.tokens(), lex, quotes, {}, std::vector<char>(text.tokens().size(), 0)};
   for (const Sentence& s : text.sentences()) b.policies(s);
+  for (const Sentence& s : text.sentences()) b.groups(s);
   for (const Sentence& s : text.sentences()) b.names(s);
   for (const Sentence& s : text.sentences()) b.descriptions(s);
   for (const Sentence& s : text.sentences()) b.pronouns(s);

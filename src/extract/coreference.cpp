@@ -373,6 +373,15 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         m.actor = mentions[m.spokes_for].actor;
         last_spokes_org = m.actor;
         last_spokes_sentence = m.sentence;
+      } else if (m.described) {
+        // "an agency spokesperson": the latest body of that kind.
+        for (int k = static_cast<int>(i) - 1; k >= 0 && m.actor < 0; --k) {
+          const Mention& prev = mentions[k];
+          if (prev.actor >= 0 && !prev.in_quote && prev.type != MentionType::pronoun &&
+              prev.type != MentionType::spokesperson && compatible_kind(m.kind, kind_of(prev.actor)))
+            m.actor = prev.actor;
+        }
+        if (m.actor < 0) m.actor = last_org_subject;
       } else if (last_spokes_org >= 0 && m.sentence - last_spokes_sentence <= 2) {
         m.actor = last_spokes_org;
       } else {

@@ -380,6 +380,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         for (int k = t + len; k < s.last_token; ++k) {
           if (text.original_span(tokens[k].start, tokens[k].end).start >= tx->start) break;
           if (match_any(tokens, k, s.last_token, lex.speech_verbs)) return true;
+          // "accused Vestmark of allowing ... in 2024": the date is the alleged act's.
+          if ((tokens[k].lower == "of" || tokens[k].lower == "for") && k + 1 < s.last_token &&
+              tokens[k + 1].lower.ends_with("ing"))
+            return true;
           // "... restrictions, which take effect on May 15": a relative clause has its own time.
           if (action != "take_effect" && (tokens[k].lower == "which" || tokens[k].lower == "who")) return true;
         }

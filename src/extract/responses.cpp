@@ -40,7 +40,10 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
     return best;
   };
 
-  auto critical = [](const FoundEvent& e) { return e.action == "criticize" || e.action == "oppose"; };
+  // Adversarial acts: a lawsuit answers the sued party's position and is answered in turn.
+  auto critical = [](const FoundEvent& e) {
+    return e.action == "criticize" || e.action == "oppose" || e.action == "sue";
+  };
   // The latest critic of `actor` before `offset`, or -1.
   auto last_critic = [&](int actor, std::size_t offset) {
     int critic = -1;

@@ -117,3 +117,31 @@ TEST_CASE("first names shaped like adverbs or participles stay in the name at a 
   CHECK(actor_named(x, "Orla Foods"));
   CHECK_FALSE(actor_named(x, "Notably Orla Foods"));
 }
+
+TEST_CASE("unnamed groups acting as subjects are group actors; a named body after 'at' acts instead") {
+  const Extraction x = extract_text(
+      "Environmental groups praised Orla Foods. Fishing industry groups in both countries warned that "
+      "prices could rise. Critics argue the plan is wrong. Analysts at Brenna Securities warned of delays.");
+  for (const char* name : {"Environmental groups", "Fishing industry groups", "Critics"}) {
+    const ExtractedActor* g = actor_named(x, name);
+    REQUIRE_MESSAGE(g, name);
+    CHECK(g->kind == "group");
+  }
+  CHECK_FALSE(actor_named(x, "Analysts"));
+  CHECK(find_event(x, "Fishing industry groups", "warn", ""));
+  CHECK(find_event(x, "Environmental groups", "support", "Orla Foods"));
+}
+
+TEST_CASE("compass words stay in headed names; standards and accords are rules; administrators are titles") {
+  const Extraction x = extract_text(
+      "The ministers met under the 2023 North Atlantic Fisheries Accord. "
+      "EPA Administrator Carla Denholm said the Methane Emissions Standard will take effect on January 1, 2026.");
+  const ExtractedActor* accord = actor_named(x, "North Atlantic Fisheries Accord");
+  REQUIRE(accord);
+  CHECK(accord->kind == "rule");
+  const ExtractedActor* standard = actor_named(x, "Methane Emissions Standard");
+  REQUIRE(standard);
+  CHECK(standard->kind == "rule");
+  CHECK(actor_named(x, "Carla Denholm"));
+  CHECK_FALSE(actor_named(x, "Administrator Carla Denholm"));
+}

@@ -77,7 +77,8 @@ TEST_CASE("a one-word name opening a sentence acts when a reporting or event ver
   CHECK(find_event(x, "Corvane", "criticize", "Meridia Labs"));
   CHECK(has_response(x, "Corvane", "Meridia Labs"));
   CHECK(find_event(x, "Halvorsen", "invest", "Meridia Labs"));
-  CHECK_FALSE(actor_named(x, "Analysts"));  // a group noun, not a name
+  REQUIRE(actor_named(x, "Analysts"));  // a group noun: an unnamed group, not an organization
+  CHECK(actor_named(x, "Analysts")->kind == "group");
   // Coordinated subjects each act.
   CHECK(find_event(x, "Talmont", "oppose", "Harbour Act"));
   CHECK(find_event(x, "Brisk", "oppose", "Harbour Act"));
@@ -251,4 +252,12 @@ TEST_CASE("a topicless statement right after a topical one by the same speaker i
       "She emphasizes the need for precise definitions.");
   CHECK(find_event(x, "Mira Solvik", "say", "Clean Freight Act"));
   CHECK_FALSE(find_event(x, "Mira Solvik", "say", ""));
+}
+
+TEST_CASE("a date inside 'accused X of doing ...' dates the alleged act, not the accusation") {
+  const Extraction x = extract_text(
+      "Orla Foods accused Brindle Farms of selling mislabelled grain in 2024.", "accusation");
+  const ExtractedEvent* e = find_event(x, "Orla Foods", "criticize", "Brindle Farms");
+  REQUIRE(e);
+  CHECK_FALSE(e->date);
 }

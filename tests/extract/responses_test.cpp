@@ -75,3 +75,12 @@ TEST_CASE("a denial answers the latest critic of the denier") {
   const Extraction alone = extract_text("Brindle Farms denied any delay. Orla Foods criticized Brindle Farms.");
   CHECK_FALSE(has_response(alone, "Brindle Farms", "Orla Foods"));
 }
+
+TEST_CASE("a lawsuit is answered: 'Responding to the lawsuit' replies to whoever sued") {
+  const Extraction x = extract_text(
+      "The Tolland Energy Alliance sued the Corran Water Agency on Wednesday. The Orla Trust praised the agency. "
+      "Responding to the lawsuit, an agency spokesperson said the Corran Water Agency was confident.");
+  CHECK(has_response(x, "Tolland Energy Alliance", "Corran Water Agency"));
+  CHECK(has_response(x, "Corran Water Agency", "Tolland Energy Alliance"));
+  CHECK_FALSE(has_response(x, "Corran Water Agency", "Orla Trust"));
+}
