@@ -140,6 +140,26 @@ struct EventFinder {
     });
   }
 
+  // After "a"/"an" and up to three modifiers, a rule or product noun ("a rule", "a new
+  // chip"): the first rule or product named from there to the end of the next sentence.
+  int introduced(int from, int sentence) const {
+    if (from >= static_cast<int>(tokens.size()) || (tokens[from].lower != "a" && tokens[from].lower != "an"))
+      return -1;
+    std::string kind_wanted;
+    for (int k = from + 1; k < std::min<int>(tokens.size(), from + 5) && kind_wanted.empty(); ++k) {
+      if (!tokens[k].word) return -1;
+      auto d = lex.descriptions.find(tokens[k].lower);
+      if (d != lex.descriptions.end() && (d->second == "rule" || d->second == "product")) kind_wanted = d->second;
+    }
+    if (kind_wanted.empty()) return -1;
+    for (const Mention& m : mentions) {
+      if (m.first_token <= from || m.sentence > sentence + 1) continue;
+      if (m.actor >= 0 && !m.in_quote && m.type != MentionType::description && kind(m.actor) == kind_wanted)
+        return m.actor;
+    }
+    return -1;
+  }
+
   // The subject of the latest speech verb in the two sentences before `sentence`
   // (an actor other than `except` and not a rule), or -1.
   int recent_speaker(int sentence, int except) const {
@@ -346,6 +366,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           }
         }
         if (target_mention >= 0) e.target = mentions[target_mention].actor;
+        // "finalized a rule ... The Methane Emissions Standard will take effect": a new rule or
+        // product introduced indefinitely is the one named next.
+        if (e.target < 0 && (action == "announce" || action == "launch" || action == "release"))
+          e.target = f.introduced(t + len, si);
         // "Anthropic's financial chain was not affected -- Amazon invested $12.5 billion": an
         // investment with no recipient named goes to the party named last before it.
         if (e.target < 0 && action == "invest" && actor_mention >= 0) {

@@ -261,3 +261,15 @@ TEST_CASE("a date inside 'accused X of doing ...' dates the alleged act, not the
   REQUIRE(e);
   CHECK_FALSE(e->date);
 }
+
+TEST_CASE("a rule introduced with 'a' is the one named next") {
+  const Extraction x = extract_text(
+      "The Corran Water Agency on Tuesday finalized a rule on river discharges. "
+      "The Clean Rivers Standard will take effect on March 1, 2026.");
+  CHECK(find_event(x, "Corran Water Agency", "announce", "Clean Rivers Standard"));
+  // Two sentences on, the rule named is another matter.
+  const Extraction far = extract_text(
+      "The Corran Water Agency finalized a rule on river discharges. Farmers protested. "
+      "The Clean Rivers Standard was debated.");
+  CHECK_FALSE(find_event(far, "Corran Water Agency", "announce", "Clean Rivers Standard"));
+}
