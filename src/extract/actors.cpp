@@ -537,8 +537,10 @@ struct Builder {
           !match_any(tokens, last, s.last_token, lex.spokespeople))
         m.weak = true;
       // ... but "(PAAL)" after a name introduces an acronym.
+      // ... and so does a noun saying what it is ("the consumer group BEUC").
       if (last - first == 1 && tokens[first].all_caps && tokens[first].text.size() >= 4 &&
-          !(first > s.first_token && tokens[first - 1].text == "("))
+          !(first > s.first_token && tokens[first - 1].text == "(") &&
+          !(first > s.first_token && lex.descriptions.count(tokens[first - 1].lower)))
         m.emphasis = true;
       // "the rules are WORKING": capitals after a copula are emphasis however often they recur.
       if (m.emphasis && first > s.first_token && kCopulas.count(tokens[first - 1].lower)) m.weak = true;

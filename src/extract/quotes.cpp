@@ -324,8 +324,24 @@ std::vector<AttributedQuote> attribute_quotes(const TextAnalysis& text, const st
     a.attribute(q);
     out.push_back(q);
   }
-  // "The above passage is from X's statement": attributes the nearest earlier unattributed quote.
   const auto& tokens = text.tokens();
+  // '"...," she said. "We will not accept it."': a quotation opening the sentence right after an
+  // attributed one, with no one else named in between, goes on with the same speaker.
+  for (std::size_t i = 1; i < out.size(); ++i) {
+    AttributedQuote& q = out[i];
+    const AttributedQuote& p = out[i - 1];
+    if (q.speaker_mention >= 0 || p.speaker_mention < 0) continue;
+    const Mention& speaker = mentions[p.speaker_mention];
+    const int q_sentence = tokens[text.token_at_or_after(q.span.start)].sentence;
+    const int p_sentence = std::max(speaker.sentence, tokens[text.token_at_or_after(p.span.start)].sentence);
+    if (q_sentence != p_sentence + 1) continue;
+    const std::size_t from = text.sentences()[p_sentence].end;
+    bool other = false;
+    for (const Mention& m : mentions)
+      other = other || (m.start >= from && m.start < q.span.start && m.actor >= 0 && m.actor != speaker.actor);
+    if (!other) q.speaker_mention = p.speaker_mention;
+  }
+  // "The above passage is from X's statement": attributes the nearest earlier unattributed quote.
   for (const Sentence& s : text.sentences()) {
     for (int t = s.first_token; t + 2 < s.last_token; ++t) {
       if (tokens[t].lower != "above") continue;

@@ -118,16 +118,16 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
           if (critical(e) && e.actor == from && e.target >= 0 &&
               e.target != from && e.evidence_start <= here && is_party(actors[e.target].kind))
             to = e.target;
-      if (to < 0) {
-        for (const QuoteSpeaker& other : quotes)
-          if (other.end <= here && other.actor >= 0 && other.actor != from) to = other.actor;
-      }
       // "The federation suspended Castell ... Castell hit back": whoever last acted on the responder.
       if (to < 0)
         for (const FoundEvent& e : events)
           if (e.target == from && e.actor >= 0 && e.actor != from && e.evidence_start < here &&
               si - e.sentence <= 3 && is_party(actors[e.actor].kind))
             to = e.actor;
+      if (to < 0) {
+        for (const QuoteSpeaker& other : quotes)
+          if (other.end <= here && other.actor >= 0 && other.actor != from) to = other.actor;
+      }
       if (to < 0 || to == from) continue;
       FoundResponse r;
       r.from = from;

@@ -145,3 +145,8 @@ TEST_CASE("compass words stay in headed names; standards and accords are rules; 
   CHECK(actor_named(x, "Carla Denholm"));
   CHECK_FALSE(actor_named(x, "Administrator Carla Denholm"));
 }
+
+TEST_CASE("capitals right after a noun saying what they name are a name, not emphasis") {
+  const Extraction x = extract_text("The consumer group BEUC welcomed the decision.");
+  CHECK(actor_named(x, "BEUC"));
+}

@@ -76,3 +76,18 @@ TEST_CASE("quote offsets point at the quoted bytes without the marks") {
   const Span& s = x.quotes[0].span;
   CHECK(text.substr(s.start, s.end - s.start) == "We will appeal this ruling today,");
 }
+
+TEST_CASE("a quotation opening the next sentence, with no one else named, goes on with the same speaker") {
+  const Extraction x = extract_text(
+      "\"Corvane has offered our members a pay cut dressed up as a raise,\" she said, according to Mira Solvik's aides. "
+      "Mira Solvik spoke later. \"Corvane has offered nothing new to anyone here,\" Solvik said. "
+      "\"We will not accept it from them.\"\n"
+      "\"The offer stands and it is generous,\" Ode Brask said. Corvane Labs agreed. \"This quote has no speaker at all.\"");
+  const ExtractedQuote* next = quote_starting(x, "We will not accept");
+  REQUIRE(next);
+  CHECK(next->speaker == id_of(x, "Mira Solvik"));
+  // Someone else named in between: no continuation.
+  const ExtractedQuote* orphan = quote_starting(x, "This quote has no speaker");
+  REQUIRE(orphan);
+  CHECK(orphan->speaker.empty());
+}

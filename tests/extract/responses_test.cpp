@@ -84,3 +84,16 @@ TEST_CASE("a lawsuit is answered: 'Responding to the lawsuit' replies to whoever
   CHECK(has_response(x, "Corran Water Agency", "Tolland Energy Alliance"));
   CHECK_FALSE(has_response(x, "Corran Water Agency", "Orla Trust"));
 }
+
+TEST_CASE("an appeal answers whoever acted on the appellant; singular 'the accusation' is denied too") {
+  const Extraction x = extract_text(
+      "The Corran Data Commission fined Brindle Apps 12 million euros on 3 June 2025. "
+      "Brindle Apps said it would appeal.\n"
+      "Priya Chandran blamed Meridale Health for the impasse. Meridale Health rejected the accusation.");
+  CHECK(has_response(x, "Brindle Apps", "Corran Data Commission"));
+  CHECK(find_event(x, "Meridale Health", "deny", "Priya Chandran"));
+  CHECK(has_response(x, "Meridale Health", "Priya Chandran"));
+  const ExtractedActor* health = actor_named(x, "Meridale Health");
+  REQUIRE(health);
+  CHECK(health->kind == "organization");
+}
