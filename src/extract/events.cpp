@@ -140,6 +140,21 @@ struct EventFinder {
     });
   }
 
+  // The direct object at `from` is an act noun: "the lawsuit", "this decision", "the court's ruling".
+  // Returns the actions such an act comes from, or nullptr.
+  const std::set<std::string>* act_object(int from, const Sentence& s) const {
+    int k = from;
+    if (k < s.last_token && (tokens[k].lower == "the" || tokens[k].lower == "this" || tokens[k].lower == "that" ||
+                             tokens[k].lower == "its" || tokens[k].lower == "their"))
+      ++k;
+    for (int modifiers = 0; k < s.last_token && modifiers <= 2; ++k, ++modifiers) {
+      if (!tokens[k].word) return nullptr;
+      auto it = lex.act_nouns.find(tokens[k].lower);
+      if (it != lex.act_nouns.end()) return &it->second;
+    }
+    return nullptr;
+  }
+
   // After "a"/"an" and up to three modifiers, a rule or product noun ("a rule", "a new
   // chip"): the first rule or product named from there to the end of the next sentence.
   int introduced(int from, int sentence) const {
@@ -344,9 +359,21 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (actor_mention >= 0) e.actor = mentions[actor_mention].actor;
         // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
-        if (target_mention < 0 && !complement)
+        // "welcomed the lawsuit", "criticized the decision": aimed at whoever sued or decided.
+        const std::set<std::string>* act = kPositionActions.count(action) ? f.act_object(t + len, s) : nullptr;
+        if (target_mention < 0 && act) {
+          // The noun names the kind of act, so the act may lie further back than a stance.
+          constexpr int kActReach = 8;
+          for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= kActReach; ++it)
+            if (act->count(it->action) && it->actor >= 0 && it->actor != e.actor &&
+                actors[it->actor].kind != "rule" && actors[it->actor].kind != "product") {
+              e.target = it->actor;
+              break;
+            }
+        }
+        if (target_mention < 0 && e.target < 0 && !complement)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
-        if (target_mention < 0 && kPositionActions.count(action)) {
+        if (target_mention < 0 && e.target < 0 && kPositionActions.count(action)) {
           // "criticized the rhetoric": aimed at whoever last stated or called for something.
           // From inside the trigger too: "rejected the allegations" names the position itself.
           // Punctuation does not count: "criticized the 'arms race mentality'".

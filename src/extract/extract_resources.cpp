@@ -188,6 +188,20 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     for (const auto& line : f.lines) lex.response_cues.push_back(make_phrase(line.text));
   }
   read_lowercase_set("position_nouns.txt", lex.position_nouns);
+  {
+    FileReader f(resources, dir + "act_nouns.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 2 || parts[0].empty()) f.fail(line, "expected 'noun | action action ...'");
+      auto& actions = lex.act_nouns[ascii_lower(parts[0])];
+      for (const std::string& action : split(parts[1], ' ')) {
+        if (action.empty()) continue;
+        if (!known_action(action)) f.fail(line, fmt::format("unknown action '{}'", action));
+        actions.insert(action);
+      }
+      if (actions.empty()) f.fail(line, "expected at least one action after '|'");
+    }
+  }
   read_lowercase_set("group_nouns.txt", lex.group_nouns);
   read_lowercase_set("occasion_heads.txt", lex.occasion_heads);
   for (const auto& [surface, index] : lex.gazetteer_alias) {

@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
 #include "evgraph/events.h"
 #include "evgraph/extract_resources.h"
 #include "extract_test_util.h"
@@ -272,4 +278,31 @@ TEST_CASE("a rule introduced with 'a' is the one named next") {
       "The Corran Water Agency finalized a rule on river discharges. Farmers protested. "
       "The Clean Rivers Standard was debated.");
   CHECK_FALSE(find_event(far, "Corran Water Agency", "announce", "Clean Rivers Standard"));
+}
+
+TEST_CASE("welcoming the lawsuit or the decision supports whoever sued or decided") {
+  const Extraction x = extract_text(
+      "The Corran Data Commission fined Brindle Apps on Monday. Brindle Apps rejected the allegations. "
+      "Prices fell. Shares fell. The consumer group BEUC welcomed the decision.\n"
+      "The Tolland Trade Commission sued Orbica Inc. on Tuesday. Orbica rejected the allegations. "
+      "The Coalition for Open Stores welcomed the lawsuit.");
+  CHECK(find_event(x, "BEUC", "support", "Corran Data Commission"));
+  CHECK(find_event(x, "Coalition for Open Stores", "support", "Tolland Trade Commission"));
+  CHECK_FALSE(find_event(x, "Coalition for Open Stores", "support", "Orbica"));
+}
+
+TEST_CASE("act_nouns.txt: an unknown action is an error naming file and line") {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("evgraph_act_nouns_" + std::to_string(::getpid()));
+  fs::create_directories(root / "en/extract");
+  std::ofstream(root / "en/extract/act_nouns.txt") << "# header\nlawsuit | sue\nfine | punish\n";
+  std::string error;
+  try {
+    ExtractResources::load(Resources::with_override(root));
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+  }
+  fs::remove_all(root);
+  CHECK(error.find("act_nouns.txt:3") != std::string::npos);
+  CHECK(error.find("unknown action 'punish'") != std::string::npos);
 }
