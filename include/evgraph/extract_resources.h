@@ -49,6 +49,7 @@ struct ExtractResources {
   std::unordered_map<std::string, std::vector<std::size_t>> triggers_by_first_word;
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
+  std::set<std::string> critic_groups;   // lowercase: "critics", "opponents"
   std::map<std::string, std::set<std::string>> act_nouns;  // lowercase noun -> actions of the act
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
   std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)

@@ -302,7 +302,19 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (covering >= 0 && mentions[covering].type != MentionType::description) continue;
       // Longest trigger phrase starting here.
       std::string action;
-      const int len = match_trigger(tokens, t, s.last_token, lex, &action);
+      int len = match_trigger(tokens, t, s.last_token, lex, &action);
+      // "Critics argue ...": what a group of critics says is criticism.
+      bool critics_speak = false;
+      if (!len) {
+        const int speech = match_any(tokens, t, s.last_token, lex.speech_verbs);
+        const int speaker = speech ? f.subject(t, s, false) : -1;
+        if (speaker >= 0 && f.kind(mentions[speaker].actor) == "group" &&
+            lex.critic_groups.count(tokens[mentions[speaker].last_token - 1].lower)) {
+          len = speech;
+          action = "criticize";
+          critics_speak = true;
+        }
+      }
       if (!len) continue;
       bool negated = false;
       for (int k = std::max(s.first_token, t - 3); k < t; ++k) negated = negated || kNegations.count(tokens[k].lower);
@@ -371,24 +383,25 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
               break;
             }
         }
-        if (target_mention < 0 && e.target < 0 && !complement)
+        if (target_mention < 0 && e.target < 0 && !complement && !critics_speak)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
+        // Aimed at whoever last stated or called for something: a statement close by (three
+        // sentences on, "the plan" is anyone's), else whoever claimed or argued something there.
+        auto stance_target = [&] {
+          for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)
+            if (kStatementActions.count(it->action) && it->actor >= 0 && it->actor != e.actor &&
+                actors[it->actor].kind != "rule")
+              return it->actor;
+          return f.recent_speaker(si, e.actor);
+        };
+        if (target_mention < 0 && e.target < 0 && critics_speak) e.target = stance_target();
         if (target_mention < 0 && e.target < 0 && kPositionActions.count(action)) {
-          // "criticized the rhetoric": aimed at whoever last stated or called for something.
-          // From inside the trigger too: "rejected the allegations" names the position itself.
-          // Punctuation does not count: "criticized the 'arms race mentality'".
+          // "criticized the rhetoric"; from inside the trigger too: "rejected the allegations"
+          // names the position itself. Punctuation does not count: "the 'arms race mentality'".
           for (int k = t + 1, words = 0; k < s.last_token && words < len + 3; ++k) {
             if (tokens[k].word) ++words;
             if (!lex.position_nouns.count(tokens[k].lower)) continue;
-            // Only a statement close by: three sentences on, "the plan" is anyone's.
-            for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)
-              if (kStatementActions.count(it->action) && it->actor >= 0 && it->actor != e.actor &&
-                  actors[it->actor].kind != "rule") {
-                e.target = it->actor;
-                break;
-              }
-            // Or whoever claimed or argued something there ("Velda claims ...").
-            if (e.target < 0) e.target = f.recent_speaker(si, e.actor);
+            e.target = stance_target();
             break;
           }
         }

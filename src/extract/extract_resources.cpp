@@ -203,6 +203,7 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     }
   }
   read_lowercase_set("group_nouns.txt", lex.group_nouns);
+  read_lowercase_set("critic_groups.txt", lex.critic_groups);
   read_lowercase_set("occasion_heads.txt", lex.occasion_heads);
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;

@@ -306,3 +306,17 @@ TEST_CASE("act_nouns.txt: an unknown action is an error naming file and line") {
   CHECK(error.find("act_nouns.txt:3") != std::string::npos);
   CHECK(error.find("unknown action 'punish'") != std::string::npos);
 }
+
+TEST_CASE("what critics say is criticism of whoever last stated or called for something") {
+  const Extraction x = extract_text(
+      "Velda Energy is lobbying for a tax on imports, claiming that jobs are at risk. "
+      "Critics argue this 'protectionism' is a self-serving tactic that would hurt Orla Foods.");
+  CHECK(find_event(x, "Critics", "criticize", "Velda Energy"));
+  CHECK(has_response(x, "Critics", "Velda Energy"));
+  // Not the company named inside what they say.
+  CHECK_FALSE(find_event(x, "Critics", "criticize", "Orla Foods"));
+  // Other groups speaking are not criticizing.
+  const Extraction y = extract_text(
+      "Velda Energy is lobbying for a tax on imports. Analysts argue this is a sensible plan.");
+  CHECK_FALSE(find_event(y, "Analysts", "criticize", "Velda Energy"));
+}
