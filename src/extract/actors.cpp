@@ -449,6 +449,13 @@ struct Builder {
         i = first + glen;
         continue;
       }
+      // "registered as a Public Benefit Corporation": after "as a", a category, not an actor.
+      if (first >= 2 && (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an") &&
+          tokens[first - 2].lower == "as") {
+        cover(first, last);
+        i = sequence_end;
+        continue;
+      }
       // Trim titles, function words and demonyms at the start, function words at the end.
       // Acronyms such as "AI" stay inside a name that ends with a kind head ("AI Diffusion Rule").
       const bool headed = lex.name_heads.count(tokens[last - 1].lower) > 0 && last - first > 1;
@@ -507,6 +514,13 @@ struct Builder {
         end_offset = 0;
       }
       if (last != sequence_end) end_offset = 0;
+      // "West Coast (American)", "North Sea": a compass word and one more word name a region.
+      if (first == i + 1 && last - first == 1 && kCompassWords.count(tokens[i].lower) &&
+          !lex.name_heads.count(tokens[first].lower)) {
+        cover(i, sequence_end);
+        i = sequence_end;
+        continue;
+      }
       bool has_letters = false;
       for (int t = first; t < last; ++t) has_letters = has_letters || (tokens[t].capitalized && !tokens[t].has_digit) ||
                                                       (tokens[t].capitalized && t == first);

@@ -150,3 +150,14 @@ TEST_CASE("capitals right after a noun saying what they name are a name, not emp
   const Extraction x = extract_text("The consumer group BEUC welcomed the decision.");
   CHECK(actor_named(x, "BEUC"));
 }
+
+TEST_CASE("regions named with a compass word and categories after 'as a' are not actors") {
+  const Extraction x = extract_text(
+      "Models carry obvious West Coast American biases, said Ode Brask. "
+      "Orla Foods registered as a Public Benefit Corporation in 2021.");
+  CHECK_FALSE(actor_named(x, "Coast"));
+  CHECK_FALSE(actor_named(x, "West Coast"));
+  CHECK_FALSE(actor_named(x, "Benefit Corporation"));
+  CHECK_FALSE(actor_named(x, "Public Benefit Corporation"));
+  CHECK(actor_named(x, "Orla Foods"));
+}
