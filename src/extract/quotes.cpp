@@ -337,8 +337,11 @@ std::vector<AttributedQuote> attribute_quotes(const TextAnalysis& text, const st
     if (q_sentence != p_sentence + 1) continue;
     const std::size_t from = text.sentences()[p_sentence].end;
     bool other = false;
-    for (const Mention& m : mentions)
-      other = other || (m.start >= from && m.start < q.span.start && m.actor >= 0 && m.actor != speaker.actor);
+    // Mentions are in text order: look only at those between.
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), from,
+                               [](const Mention& m, std::size_t offset) { return m.start < offset; });
+    for (; it != mentions.end() && it->start < q.span.start; ++it)
+      other = other || (it->actor >= 0 && it->actor != speaker.actor);
     if (!other) q.speaker_mention = p.speaker_mention;
   }
   // "The above passage is from X's statement": attributes the nearest earlier unattributed quote.
