@@ -140,6 +140,37 @@ struct EventFinder {
     });
   }
 
+  // "Anthropic secured $5.8 billion in funding, including $500 million from FTX": money
+  // from X to whoever raised it in this sentence (an event of theirs already found) is
+  // an investment by X.
+  void money_from(const Sentence& s, int si, std::vector<FoundEvent>& events) const {
+    static const std::set<std::string> magnitudes = {"million", "billion", "trillion", "m", "bn"};
+    int raiser = -1;
+    for (const FoundEvent& e : events)
+      if (e.sentence == si && e.actor >= 0 && (e.action == "other" || e.action == "fund" || e.action == "invest") &&
+          raiser < 0)
+        raiser = e.actor;
+    if (raiser < 0) return;
+    for (int k = s.first_token + 1; k + 1 < s.last_token; ++k) {
+      if (tokens[k].lower != "from" || !magnitudes.count(tokens[k - 1].lower) || quoted[k]) continue;
+      const int m = mention_of_token[k + 1];
+      if (m < 0 || mentions[m].first_token != k + 1 || !usable_as_actor(mentions[m])) continue;
+      const int investor = mentions[m].actor;
+      if (investor == raiser || kind(investor) == "rule" || kind(investor) == "product") continue;
+      FoundEvent e;
+      e.action = "invest";
+      e.actor = investor;
+      e.target = raiser;
+      e.sentence = si;
+      e.trigger_token = k;
+      int first = k - 1;
+      while (first > s.first_token && (tokens[first - 1].has_digit || tokens[first - 1].text == "$")) --first;
+      e.evidence_start = tokens[first].start;
+      e.evidence_end = mentions[m].end;
+      events.push_back(e);
+    }
+  }
+
   // The direct object at `from` is an act noun: "the lawsuit", "this decision", "the court's ruling".
   // Returns the actions such an act comes from, or nullptr.
   const std::set<std::string>* act_object(int from, const Sentence& s) const {
@@ -484,6 +515,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         }
       t += len - 1;
     }
+    f.money_from(s, si, events);
     if (sentence_org_subject >= 0 && actors[sentence_org_subject].kind == "organization")
       last_org_subject = sentence_org_subject;
   }

@@ -320,3 +320,12 @@ TEST_CASE("what critics say is criticism of whoever last stated or called for so
       "Velda Energy is lobbying for a tax on imports. Analysts argue this is a sensible plan.");
   CHECK_FALSE(find_event(y, "Analysts", "criticize", "Velda Energy"));
 }
+
+TEST_CASE("money from X to whoever raised it in the sentence is an investment by X") {
+  const Extraction x = extract_text(
+      "Corvane Labs secured $900 million in funding, including $200 million from Tolland Capital.");
+  CHECK(find_event(x, "Tolland Capital", "invest", "Corvane Labs"));
+  // No one raising money: revenue from a customer is no investment.
+  const Extraction y = extract_text("Corvane Labs reported $200 million from Tolland Capital as revenue.");
+  CHECK_FALSE(find_event(y, "Tolland Capital", "invest", "Corvane Labs"));
+}
