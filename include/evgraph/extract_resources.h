@@ -50,7 +50,11 @@ struct ExtractResources {
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> critic_groups;   // lowercase: "critics", "opponents"
-  std::map<std::string, std::set<std::string>> act_nouns;  // lowercase noun -> actions of the act
+  struct ActNoun {
+    std::set<std::string> actions;        // events of these actions ...
+    std::set<std::string> trigger_words;  // ... whose trigger starts with one of these (empty: any)
+  };
+  std::map<std::string, ActNoun> act_nouns;  // lowercase noun -> what kind of act it names
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
   std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
   // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.

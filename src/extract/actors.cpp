@@ -55,6 +55,8 @@ const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "h
 
 const std::set<std::string> kCompassWords = {"north", "south", "east", "west", "northern", "southern", "eastern",
                                               "western", "northeast", "northwest", "southeast", "southwest", "central"};
+const std::set<std::string> kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+                                              "eighth", "ninth", "tenth", "eleventh", "twelfth"};
 const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
@@ -231,7 +233,9 @@ struct Builder {
     // "analysts at Wells Fargo": people are rarely "at" someone.
     const bool after_at = first > 0 && tokens[first - 1].lower == "at";
     if (which_follows) return "organization";
-    if (last - first >= 2 && last - first <= 3 && !after_at) {
+    // "the Arc Fold", "the Tenth Circuit": people rarely take an article.
+    const bool after_the = first > 0 && tokens[first - 1].lower == "the";
+    if (last - first >= 2 && last - first <= 3 && !after_at && !after_the) {
       bool person_shape = true;
       for (int t = first; t < last; ++t) {
         const Token& tok = tokens[t];
@@ -338,6 +342,10 @@ struct Builder {
     m.kind = lex.gazetteer[index].kind;
     m.canonical = lex.gazetteer[index].name;
     cover(first, first + len);
+    // "a launch event in Berlin": a capital standing for its government is a place after "in".
+    const Token& word = tokens[first];
+    const bool city_alias = len == 1 && !word.all_caps && m.text != m.canonical;
+    if (city_alias && first > 0 && tokens[first - 1].lower == "in") return;
     mentions.push_back(std::move(m));
   }
 
@@ -491,6 +499,7 @@ struct Builder {
         const Token& t = tokens[first];
         if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Diffusion Rule", "European Medicines Agency"
         if (headed && kCompassWords.count(t.lower)) break;               // "North Atlantic Fisheries Accord"
+        if (headed && kOrdinalWords.count(t.lower)) break;               // "First Amendment", "Second Circuit"
         if (filler(first, first + 1 == last ? end_offset : 0)) {
           ++first;
           continue;

@@ -42,7 +42,8 @@ bool deictic_timex(const std::string& text) {
   return false;
 }
 // Words that make a following date a bound or deadline rather than the event's own time.
-const std::set<std::string> kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead"};
+// "shipping from 20 October": a start of something ongoing, not the event's time either.
+const std::set<std::string> kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead", "from"};
 
 // True when the timex follows "until", "by", "after the", ... in its sentence.
 bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Timex& t) {
@@ -172,8 +173,8 @@ struct EventFinder {
   }
 
   // The direct object at `from` is an act noun: "the lawsuit", "this decision", "the court's ruling".
-  // Returns the actions such an act comes from, or nullptr.
-  const std::set<std::string>* act_object(int from, const Sentence& s) const {
+  // Returns the kind of act the noun names, or nullptr.
+  const ExtractResources::ActNoun* act_object(int from, const Sentence& s) const {
     int k = from;
     if (k < s.last_token && (tokens[k].lower == "the" || tokens[k].lower == "this" || tokens[k].lower == "that" ||
                              tokens[k].lower == "its" || tokens[k].lower == "their"))
@@ -403,12 +404,14 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
         // "welcomed the lawsuit", "criticized the decision": aimed at whoever sued or decided.
-        const std::set<std::string>* act = kPositionActions.count(action) ? f.act_object(t + len, s) : nullptr;
+        const ExtractResources::ActNoun* act = kPositionActions.count(action) ? f.act_object(t + len, s) : nullptr;
         if (target_mention < 0 && act) {
           // The noun names the kind of act, so the act may lie further back than a stance.
           constexpr int kActReach = 8;
           for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= kActReach; ++it)
-            if (act->count(it->action) && it->actor >= 0 && it->actor != e.actor &&
+            if (act->actions.count(it->action) &&
+                (act->trigger_words.empty() || act->trigger_words.count(tokens[it->trigger_token].lower)) &&
+                it->actor >= 0 && it->actor != e.actor &&
                 actors[it->actor].kind != "rule" && actors[it->actor].kind != "product") {
               e.target = it->actor;
               break;

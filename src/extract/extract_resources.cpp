@@ -192,14 +192,18 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "act_nouns.txt");
     for (const auto& line : f.lines) {
       auto parts = split(line.text, '|');
-      if (parts.size() != 2 || parts[0].empty()) f.fail(line, "expected 'noun | action action ...'");
-      auto& actions = lex.act_nouns[ascii_lower(parts[0])];
+      if (parts.size() < 2 || parts.size() > 3 || parts[0].empty())
+        f.fail(line, "expected 'noun | action ...' or 'noun | action ... | trigger word ...'");
+      auto& act = lex.act_nouns[ascii_lower(parts[0])];
       for (const std::string& action : split(parts[1], ' ')) {
         if (action.empty()) continue;
         if (!known_action(action)) f.fail(line, fmt::format("unknown action '{}'", action));
-        actions.insert(action);
+        act.actions.insert(action);
       }
-      if (actions.empty()) f.fail(line, "expected at least one action after '|'");
+      if (act.actions.empty()) f.fail(line, "expected at least one action after '|'");
+      if (parts.size() == 3)
+        for (const std::string& word : split(parts[2], ' '))
+          if (!word.empty()) act.trigger_words.insert(ascii_lower(word));
     }
   }
   read_lowercase_set("group_nouns.txt", lex.group_nouns);

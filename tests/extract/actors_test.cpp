@@ -161,3 +161,21 @@ TEST_CASE("regions named with a compass word and categories after 'as a' are not
   CHECK_FALSE(actor_named(x, "Public Benefit Corporation"));
   CHECK(actor_named(x, "Orla Foods"));
 }
+
+TEST_CASE("ordinals stay in headed names; 'the X Y' is no person; a capital after 'in' is a place") {
+  const Extraction x = extract_text(
+      "The ruling cited the First Amendment and went to the Tenth Circuit. "
+      "Lumentra launched the Arc Fold at an event in Berlin. Germany welcomed it.");
+  const ExtractedActor* amendment = actor_named(x, "First Amendment");
+  REQUIRE(amendment);
+  CHECK(amendment->kind == "rule");
+  const ExtractedActor* circuit = actor_named(x, "Tenth Circuit");
+  REQUIRE(circuit);
+  CHECK(circuit->kind != "person");
+  const ExtractedActor* phone = actor_named(x, "Arc Fold");
+  REQUIRE(phone);
+  CHECK(phone->kind != "person");
+  const ExtractedActor* germany = actor_named(x, "Germany");
+  REQUIRE(germany);
+  CHECK_FALSE(has_alias(*germany, "Berlin"));
+}

@@ -329,3 +329,16 @@ TEST_CASE("money from X to whoever raised it in the sentence is an investment by
   const Extraction y = extract_text("Corvane Labs reported $200 million from Tolland Capital as revenue.");
   CHECK_FALSE(find_event(y, "Tolland Capital", "invest", "Corvane Labs"));
 }
+
+TEST_CASE("'from DATE' starts something else; 'the ruling' is a court's, not a signing") {
+  const Extraction x = extract_text(
+      "Lumentra launched the Arc Fold on Wednesday, shipping from 20 October 2025.", "launch");
+  const ExtractedEvent* launch = find_event(x, "Lumentra", "launch", "Arc Fold");
+  REQUIRE(launch);
+  CHECK_FALSE(launch->date);
+  const Extraction y = extract_text(
+      "Judge Maria Caldwell blocked the Online Safety Act. Governor Kevin Stitt signed the Online Safety Act in April. "
+      "NetChoice welcomed the ruling.");
+  CHECK(find_event(y, "NetChoice", "support", "Maria Caldwell"));
+  CHECK_FALSE(find_event(y, "NetChoice", "support", "Kevin Stitt"));
+}
