@@ -41,6 +41,12 @@ struct FoundEvent {
 // Calendar date of a TIMEX3 value ("2025", "2025-05", "2025-05-03"); nullopt for anything else.
 std::optional<PartialDate> calendar_date(const std::string& timex_value);
 
+// When the noun phrase at token `from` names an act ("the lawsuit", "this ruling"; see
+// act_nouns.txt): the actor of the latest such event up to `sentence` other than
+// `exclude_actor`. Otherwise -1.
+int act_owner(const TextAnalysis& text, const ExtractResources& lex, const std::vector<ActorCluster>& actors,
+              const std::vector<FoundEvent>& events, int from, int sentence, int exclude_actor);
+
 std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<QuoteSpan>& statements,
                                     const std::vector<Mention>& mentions,
                                     const std::vector<ActorCluster>& actors, const std::vector<Timex>& timexes,

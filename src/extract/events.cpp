@@ -172,19 +172,25 @@ struct EventFinder {
     }
   }
 
-  // The direct object at `from` is an act noun: "the lawsuit", "this decision", "the court's ruling".
-  // Returns the kind of act the noun names, or nullptr.
-  const ExtractResources::ActNoun* act_object(int from, const Sentence& s) const {
-    int k = from;
-    if (k < s.last_token && (tokens[k].lower == "the" || tokens[k].lower == "this" || tokens[k].lower == "that" ||
-                             tokens[k].lower == "its" || tokens[k].lower == "their"))
-      ++k;
-    for (int modifiers = 0; k < s.last_token && modifiers <= 2; ++k, ++modifiers) {
-      if (!tokens[k].word) return nullptr;
-      auto it = lex.act_nouns.find(tokens[k].lower);
-      if (it != lex.act_nouns.end()) return &it->second;
+  // "A federal judge on Monday blocked the act. U.S. District Judge Maria Caldwell granted ...":
+  // an indefinite subject with a title is the person named with that title next, in this
+  // sentence or the following one.
+  int introduced_person(int trigger, const Sentence& s, int si) const {
+    int title = -1;
+    for (int k = trigger - 1; k >= s.first_token && title < 0; --k) {
+      if (tokens[k].text == "," || tokens[k].text == ";") break;
+      if (match_any(tokens, k, k + 1, lex.titles) != 1) continue;
+      for (int j = k - 1; j >= std::max(s.first_token, k - 3); --j)
+        if (tokens[j].lower == "a" || tokens[j].lower == "an") title = k;
     }
-    return nullptr;
+    if (title < 0) return -1;
+    for (std::size_t m = 0; m < mentions.size(); ++m) {
+      const Mention& p = mentions[m];
+      if (p.first_token <= trigger || p.sentence > si + 1 || !usable_as_actor(p)) continue;
+      if (kind(p.actor) == "person" && p.first_token > 0 && tokens[p.first_token - 1].lower == tokens[title].lower)
+        return static_cast<int>(m);
+    }
+    return -1;
   }
 
   // After "a"/"an" and up to three modifiers, a rule or product noun ("a rule", "a new
@@ -300,6 +306,35 @@ struct EventFinder {
 
 }  // namespace
 
+int act_owner(const TextAnalysis& text, const ExtractResources& lex, const std::vector<ActorCluster>& actors,
+              const std::vector<FoundEvent>& events, int from, int sentence, int exclude_actor) {
+  const auto& tokens = text.tokens();
+  const Sentence& s = text.sentences()[sentence];
+  int k = from;
+  if (k < s.last_token && (tokens[k].lower == "the" || tokens[k].lower == "this" || tokens[k].lower == "that" ||
+                           tokens[k].lower == "its" || tokens[k].lower == "their"))
+    ++k;
+  const ExtractResources::ActNoun* act = nullptr;
+  for (int modifiers = 0; k < s.last_token && modifiers <= 2 && !act; ++k, ++modifiers) {
+    if (!tokens[k].word) return -1;
+    auto it = lex.act_nouns.find(tokens[k].lower);
+    if (it != lex.act_nouns.end()) act = &it->second;
+  }
+  if (!act) return -1;
+  // The noun names the kind of act, so the act may lie further back than a stance.
+  constexpr int kActReach = 8;
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (it->sentence > sentence) continue;
+    if (sentence - it->sentence > kActReach) break;
+    if (act->actions.count(it->action) &&
+        (act->trigger_words.empty() || act->trigger_words.count(tokens[it->trigger_token].lower)) &&
+        it->actor >= 0 && it->actor != exclude_actor && actors[it->actor].kind != "rule" &&
+        actors[it->actor].kind != "product")
+      return it->actor;
+  }
+  return -1;
+}
+
 std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<QuoteSpan>& statements,
                                     const std::vector<Mention>& mentions,
                                     const std::vector<ActorCluster>& actors, const std::vector<Timex>& timexes,
@@ -375,6 +410,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       } else {
         actor_mention = f.possessor(t, s);
         if (actor_mention < 0) actor_mention = f.subject(t, s, false);
+        if (actor_mention < 0) actor_mention = f.introduced_person(t, s, si);
         const bool passive = t > s.first_token && kPassiveAux.count(tokens[t - 1].lower) &&
                              (action == "launch" || action == "release");
         if (passive) {
@@ -404,19 +440,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
         // "welcomed the lawsuit", "criticized the decision": aimed at whoever sued or decided.
-        const ExtractResources::ActNoun* act = kPositionActions.count(action) ? f.act_object(t + len, s) : nullptr;
-        if (target_mention < 0 && act) {
-          // The noun names the kind of act, so the act may lie further back than a stance.
-          constexpr int kActReach = 8;
-          for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= kActReach; ++it)
-            if (act->actions.count(it->action) &&
-                (act->trigger_words.empty() || act->trigger_words.count(tokens[it->trigger_token].lower)) &&
-                it->actor >= 0 && it->actor != e.actor &&
-                actors[it->actor].kind != "rule" && actors[it->actor].kind != "product") {
-              e.target = it->actor;
-              break;
-            }
-        }
+        if (target_mention < 0 && kPositionActions.count(action))
+          e.target = act_owner(text, lex, actors, events, t + len, si, e.actor);
         if (target_mention < 0 && e.target < 0 && !complement && !critics_speak)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
         // Aimed at whoever last stated or called for something: a statement close by (three

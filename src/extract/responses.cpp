@@ -99,9 +99,12 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
             }
       }
       if (from < 0 || !is_party(actors[from].kind)) continue;
-      int to = -1;
+      // "would appeal the ruling", "responding to the lawsuit": whoever ruled or sued.
+      int to = q ? -1 : act_owner(text, lex, actors, events, t + len, si, from);
+      if (!q && to < 0 && t + len < s.last_token && tokens[t + len].lower == "to")
+        to = act_owner(text, lex, actors, events, t + len + 1, si, from);
       // Named right after the cue: "responded to X", "in response to X's post".
-      if (!q) {
+      if (!q && to < 0) {
         for (const Mention& m : mentions) {
           if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
           bool broken = false;

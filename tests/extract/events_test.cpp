@@ -342,3 +342,14 @@ TEST_CASE("'from DATE' starts something else; 'the ruling' is a court's, not a s
   CHECK(find_event(y, "NetChoice", "support", "Maria Caldwell"));
   CHECK_FALSE(find_event(y, "NetChoice", "support", "Kevin Stitt"));
 }
+
+TEST_CASE("an indefinite titled subject is the person named with that title next") {
+  const Extraction x = extract_text(
+      "A federal judge on Monday blocked the Online Safety Act. "
+      "U.S. District Judge Maria Caldwell granted the injunction.");
+  CHECK(find_event(x, "Maria Caldwell", "other", "Online Safety Act"));
+  // A different title names someone else.
+  const Extraction y = extract_text(
+      "A federal judge on Monday blocked the Online Safety Act. Senator Ode Brask objected.");
+  CHECK_FALSE(find_event(y, "Ode Brask", "other", "Online Safety Act"));
+}

@@ -97,3 +97,11 @@ TEST_CASE("an appeal answers whoever acted on the appellant; singular 'the accus
   REQUIRE(health);
   CHECK(health->kind == "organization");
 }
+
+TEST_CASE("appealing the ruling answers whoever ruled, not the court appealed to") {
+  const Extraction x = extract_text(
+      "Judge Maria Caldwell blocked the Online Safety Act on Monday. "
+      "Attorney General Gentner Drummond said he would appeal the ruling to the Tenth Circuit.");
+  CHECK(has_response(x, "Gentner Drummond", "Maria Caldwell"));
+  CHECK_FALSE(has_response(x, "Gentner Drummond", "Tenth Circuit"));
+}
