@@ -639,6 +639,12 @@ struct Builder {
       if (covered[t] || !lex.group_nouns.count(tokens[t].lower)) continue;
       int first = t;
       while (first - 1 >= s.first_token && t - first < 3) {
+        // "parents' groups": a plural possessor modifies the head.
+        if (tokens[first - 1].text == "'" && first - 2 >= s.first_token && tokens[first - 2].lower.ends_with("s") &&
+            tokens[first - 1].start == tokens[first - 2].end) {
+          first -= 2;
+          continue;
+        }
         const Token& prev = tokens[first - 1];
         if (!prev.word || covered[first - 1] || prev.has_digit || kDeterminers.count(prev.lower) ||
             kAuxiliaries.count(prev.lower) || lex.group_nouns.count(prev.lower))
@@ -649,11 +655,17 @@ struct Builder {
         if (prev.capitalized && !opens_sentence(first - 1, s)) break;
         --first;
       }
-      // Only at the start of a clause: "Critics argue", ", and environmental groups said".
+      // At the start of a clause ("Critics argue", ", and environmental groups said"), or
+      // the source of a criticism ("drew criticism from parents' groups, who accused ...").
+      const bool source = first > s.first_token && tokens[first - 1].lower == "from";
       if (first > s.first_token && tokens[first - 1].word && !kDeterminers.count(tokens[first - 1].lower) &&
-          tokens[first - 1].lower != "and")
+          tokens[first - 1].lower != "and" && !source)
         continue;
       int verb = t + 1;
+      if (source && verb + 1 < s.last_token && tokens[verb].text == "," && tokens[verb + 1].lower == "who")
+        verb += 2;
+      else if (source)
+        continue;
       // A short prepositional phrase without names: "in both countries".
       if (verb < s.last_token && (tokens[verb].lower == "in" || tokens[verb].lower == "across" ||
                                   tokens[verb].lower == "from" || tokens[verb].lower == "at")) {

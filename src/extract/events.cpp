@@ -172,6 +172,17 @@ struct EventFinder {
     }
   }
 
+  // "criticism from parents' groups, who accused the company": the name before ", who".
+  int relative_antecedent(int trigger, const Sentence& s) const {
+    int k = trigger - 1;
+    while (k > s.first_token && (tokens[k].lower == "also" || tokens[k].lower == "have" || tokens[k].lower == "had" ||
+                                 tokens[k].lower == "has"))
+      --k;
+    if (k - 2 < s.first_token || tokens[k].lower != "who" || tokens[k - 1].text != ",") return -1;
+    const int m = mention_of_token[k - 2];
+    return m >= 0 && mentions[m].last_token == k - 1 && usable_as_actor(mentions[m]) ? m : -1;
+  }
+
   // "A federal judge on Monday blocked the act. U.S. District Judge Maria Caldwell granted ...":
   // an indefinite subject with a title is the person named with that title next, in this
   // sentence or the following one.
@@ -409,6 +420,12 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (e.actor < 0) e.actor = last_rule;
       } else {
         actor_mention = f.possessor(t, s);
+        // "X's response drew criticism from Y": a possessed noun's object comes with a
+        // preposition ("X's response to Y", "X's opposition against Y"), not after a verb.
+        static const std::set<std::string> noun_objects = {"to", "against", "of", "on", "for", "toward", "towards", "at"};
+        const bool bare_noun = actor_mention >= 0 && !noun_objects.count(tokens[t + len - 1].lower) &&
+                               (t + len >= s.last_token || !noun_objects.count(tokens[t + len].lower));
+        if (actor_mention < 0) actor_mention = f.relative_antecedent(t, s);
         if (actor_mention < 0) actor_mention = f.subject(t, s, false);
         if (actor_mention < 0) actor_mention = f.introduced_person(t, s, si);
         const bool passive = t > s.first_token && kPassiveAux.count(tokens[t - 1].lower) &&
@@ -436,13 +453,29 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
             if (target_mention >= 0 && mentions[target_mention].actor == mentions[agent].actor) target_mention = -1;
           }
         }
+        // "Menzel's response drew criticism from parents' groups": the noun's source acts on
+        // the subject. Only nouns: "opposed from the start" is no source.
+        if (t + len + 1 < s.last_token && tokens[t + len].lower == "from" && !tokens[t].lower.ends_with("ed") &&
+            !tokens[t].lower.ends_with("ing")) {
+          const int source = f.mention_of_token[t + len + 1];
+          if (source >= 0 && mentions[source].first_token == t + len + 1 && usable_as_actor(mentions[source])) {
+            // The subject, or its possessor ("Menzel's response drew ...").
+            int subject = f.subject(t, s, true);
+            for (int k = s.first_token; k < t && subject < 0; ++k) {
+              const int m = f.mention_of_token[k];
+              if (m >= 0 && usable_as_actor(mentions[m]) && mentions[m].possessive) subject = m;
+            }
+            target_mention = subject >= 0 && mentions[subject].actor != mentions[source].actor ? subject : -1;
+            actor_mention = source;
+          }
+        }
         if (actor_mention >= 0) e.actor = mentions[actor_mention].actor;
         // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
         // "welcomed the lawsuit", "criticized the decision": aimed at whoever sued or decided.
         if (target_mention < 0 && kPositionActions.count(action))
           e.target = act_owner(text, lex, actors, events, t + len, si, e.actor);
-        if (target_mention < 0 && e.target < 0 && !complement && !critics_speak)
+        if (target_mention < 0 && e.target < 0 && !complement && !critics_speak && !bare_noun)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
         // Aimed at whoever last stated or called for something: a statement close by (three
         // sentences on, "the plan" is anyone's), else whoever claimed or argued something there.

@@ -105,3 +105,19 @@ TEST_CASE("appealing the ruling answers whoever ruled, not the court appealed to
   CHECK(has_response(x, "Gentner Drummond", "Maria Caldwell"));
   CHECK_FALSE(has_response(x, "Gentner Drummond", "Tenth Circuit"));
 }
+
+TEST_CASE("criticism from a source, a relative 'who', and a reply that is only referred back to") {
+  const Extraction x = extract_text(
+      "Orla Foods fined Brindle Apps. \"We disagree with the fine and with the way it was described,\" "
+      "Brindle Apps executive Lukas Menzel said. Menzel's response drew criticism from parents' groups, "
+      "who accused Brindle Apps of downplaying the problem.");
+  const ExtractedActor* parents = actor_named(x, "Parents' groups");
+  REQUIRE(parents);
+  CHECK(parents->kind == "group");
+  CHECK(find_event(x, "Parents' groups", "criticize", "Lukas Menzel"));
+  CHECK(find_event(x, "Parents' groups", "criticize", "Brindle Apps"));
+  CHECK(has_response(x, "Parents' groups", "Lukas Menzel"));
+  // "Menzel's response drew ..." is no new reply to the groups named after it.
+  CHECK_FALSE(has_response(x, "Lukas Menzel", "Parents' groups"));
+  CHECK_FALSE(find_event(x, "Lukas Menzel", "respond", "Parents' groups"));
+}
