@@ -50,6 +50,7 @@ struct ExtractResources {
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> critic_groups;   // lowercase: "critics", "opponents"
+  std::map<std::string, std::string> evaluations;  // lowercase word -> criticize | support
   struct ActNoun {
     std::set<std::string> actions;        // events of these actions ...
     std::set<std::string> trigger_words;  // ... whose trigger starts with one of these (empty: any)

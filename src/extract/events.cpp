@@ -393,6 +393,22 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           critics_speak = true;
         }
       }
+      // "called the decision 'disappointing'", "described the plan as reckless".
+      int evaluated_until = -1;
+      if (!len) {
+        static const std::set<std::string> naming = {"called", "calls", "calling", "described", "describes",
+                                                     "branded", "brands", "labeled", "labelled", "dubbed"};
+        if (naming.count(tokens[t].lower))
+          for (int k = t + 1; k < std::min(s.last_token, t + 9) && evaluated_until < 0; ++k) {
+            if (tokens[k].text == ";" || tokens[k].text == "." || tokens[k].lower == "that") break;
+            auto it = lex.evaluations.find(tokens[k].lower);
+            if (it != lex.evaluations.end()) {
+              action = it->second;
+              len = 1;
+              evaluated_until = k;
+            }
+          }
+      }
       if (!len) continue;
       bool negated = false;
       for (int k = std::max(s.first_token, t - 3); k < t; ++k) negated = negated || kNegations.count(tokens[k].lower);
@@ -545,8 +561,25 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         }
         return false;
       };
+      // "Governor Stitt, who signed the law in April, called ...": a relative clause before the
+      // trigger has its own time.
+      auto in_relative_clause_before = [&](const Timex* tx) {
+        if (tx->start >= trigger_original) return false;
+        int k = -1;
+        for (int j = s.first_token; j < t && k < 0; ++j)
+          if (text.original_span(tokens[j].start, tokens[j].end).start >= tx->start) k = j;
+        if (k < 0) return false;
+        bool closed = false;
+        for (int j = k; j < t && !closed; ++j) closed = tokens[j].text == ",";
+        if (!closed) return false;
+        for (int j = k - 1; j > s.first_token; --j) {
+          if (tokens[j].text == ",") return false;
+          if ((tokens[j].lower == "who" || tokens[j].lower == "which") && tokens[j - 1].text == ",") return true;
+        }
+        return false;
+      };
       for (const Timex* tx : candidates) {
-        if (reported_after_trigger(tx)) continue;
+        if (reported_after_trigger(tx) || in_relative_clause_before(tx)) continue;
         auto dist = [&](const Timex* x) {
           return x->start > trigger_original ? x->start - trigger_original : trigger_original - x->start;
         };
@@ -565,6 +598,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         }
       }
       e.evidence_start = ev_start;
+      if (evaluated_until >= 0) ev_end = std::max(ev_end, tokens[evaluated_until].end);
       e.evidence_end = ev_end;
       events.push_back(e);
       if (actor_mention >= 0 && mentions[actor_mention].actor == e.actor)

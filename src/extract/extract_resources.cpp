@@ -208,6 +208,15 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   }
   read_lowercase_set("group_nouns.txt", lex.group_nouns);
   read_lowercase_set("critic_groups.txt", lex.critic_groups);
+  {
+    FileReader f(resources, dir + "evaluations.txt");
+    for (const auto& line : f.lines) {
+      auto parts = split(line.text, '|');
+      if (parts.size() != 2 || parts[0].empty() || (parts[1] != "criticize" && parts[1] != "support"))
+        f.fail(line, "expected 'word | criticize' or 'word | support'");
+      lex.evaluations[ascii_lower(parts[0])] = parts[1];
+    }
+  }
   read_lowercase_set("occasion_heads.txt", lex.occasion_heads);
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;

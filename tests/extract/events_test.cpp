@@ -353,3 +353,17 @@ TEST_CASE("an indefinite titled subject is the person named with that title next
       "A federal judge on Monday blocked the Online Safety Act. Senator Ode Brask objected.");
   CHECK_FALSE(find_event(y, "Ode Brask", "other", "Online Safety Act"));
 }
+
+TEST_CASE("calling something by an evaluative word is a stance on it; a relative clause keeps its own date") {
+  const Extraction x = extract_text(
+      "Judge Maria Caldwell blocked the Online Safety Act. Governor Kevin Stitt, who signed the act in April 2025, "
+      "called the decision \"disappointing\". The Clean Air Task Force called the Methane Standard a landmark.");
+  const ExtractedEvent* e = find_event(x, "Kevin Stitt", "criticize", "Maria Caldwell");
+  REQUIRE(e);
+  CHECK_FALSE(e->date);
+  CHECK(e->evidence.text.find("disappointing") != std::string::npos);
+  CHECK(find_event(x, "Clean Air Task Force", "support", "Methane Standard"));
+  // "called for" stays a call, not a naming.
+  const Extraction y = extract_text("Orla Foods called for a ban that critics say is wrong.");
+  for (const ExtractedEvent& ev : y.events) CHECK(ev.action != "criticize");
+}
