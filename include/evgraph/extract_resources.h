@@ -50,6 +50,7 @@ struct ExtractResources {
   std::vector<Phrase> response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> critic_groups;   // lowercase: "critics", "opponents"
+  std::set<std::string> place_nouns;     // lowercase: "valley", "province"
   std::map<std::string, std::string> evaluations;  // lowercase word -> criticize | support
   struct ActNoun {
     std::set<std::string> actions;        // events of these actions ...

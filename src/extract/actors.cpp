@@ -547,7 +547,10 @@ struct Builder {
         }
       }
       Mention m = make(first, last, MentionType::name, end_offset);
-      if (lex.places.count(m.text) || (last - first >= 2 && lex.occasion_heads.count(tokens[last - 1].lower))) {
+      // "the Ardel valley": a name before a geographic noun is a place.
+      const bool place_noun_follows = last < s.last_token && !end_offset && lex.place_nouns.count(tokens[last].lower);
+      if (lex.places.count(m.text) || place_noun_follows ||
+          (last - first >= 2 && lex.occasion_heads.count(tokens[last - 1].lower))) {
         cover(first, last);
         i = sequence_end;
         continue;

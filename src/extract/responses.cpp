@@ -105,8 +105,11 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
             }
       }
       if (from < 0 || !is_party(actors[from].kind)) continue;
-      // "would appeal the ruling", "responding to the lawsuit": whoever ruled or sued.
-      int to = q ? -1 : act_owner(text, lex, actors, events, t + len, si, from);
+      // "would appeal the ruling", "responding to the lawsuit": whoever ruled or sued. A
+      // defense ("defended the decision") answers the critics, not the decision's owner.
+      const bool defense = tokens[t].lower.starts_with("defend") || tokens[t].lower == "stands" ||
+                           tokens[t].lower == "stood";
+      int to = q || defense ? -1 : act_owner(text, lex, actors, events, t + len, si, from);
       if (!q && to < 0 && t + len < s.last_token && tokens[t + len].lower == "to")
         to = act_owner(text, lex, actors, events, t + len + 1, si, from);
       // Named right after the cue: "responded to X", "in response to X's post". A possessed

@@ -179,3 +179,14 @@ TEST_CASE("ordinals stay in headed names; 'the X Y' is no person; a capital afte
   REQUIRE(germany);
   CHECK_FALSE(has_alias(*germany, "Berlin"));
 }
+
+TEST_CASE("a name before a geographic noun is a place; Minerals and Oil are company heads") {
+  const Extraction x = extract_text(
+      "Greystone Minerals will open a copper mine in the Ardel valley. The company said Ardel would benefit.");
+  const ExtractedActor* miner = actor_named(x, "Greystone Minerals");
+  REQUIRE(miner);
+  CHECK(miner->kind == "organization");
+  CHECK(has_alias(*miner, "The company"));
+  const ExtractedActor* ardel = actor_named(x, "Ardel");
+  if (ardel) CHECK_FALSE(has_alias(*ardel, "The company"));
+}

@@ -367,3 +367,17 @@ TEST_CASE("calling something by an evaluative word is a stance on it; a relative
   const Extraction y = extract_text("Orla Foods called for a ban that critics say is wrong.");
   for (const ExtractedEvent& ev : y.events) CHECK(ev.action != "criticize");
 }
+
+TEST_CASE("challenging a permit opposes whoever granted it; rejecting an account denies its teller; a defense is no reply to its owner") {
+  const Extraction x = extract_text(
+      "The Tavrin Mining Ministry approved a permit on 5 May 2025 for Greystone Minerals. "
+      "Minister Lena Varos defended the decision on Thursday. "
+      "The Ardel River Coalition said it would challenge the permit in court. "
+      "Greystone Minerals welcomed the approval. The inherent challenges of mining remain.\n"
+      "Amir Dalani accused Ostrava of lying. Irina Volkova rejected that account.");
+  CHECK(find_event(x, "Ardel River Coalition", "oppose", "Tavrin Mining Ministry"));
+  CHECK(find_event(x, "Greystone Minerals", "support", "Tavrin Mining Ministry"));
+  CHECK(find_event(x, "Irina Volkova", "deny", "Amir Dalani"));
+  CHECK_FALSE(has_response(x, "Lena Varos", "Tavrin Mining Ministry"));
+  for (const ExtractedEvent& e : x.events) CHECK(e.evidence.text.find("inherent challenges") == std::string::npos);
+}
