@@ -14,12 +14,10 @@
 #include <unordered_map>
 #include <vector>
 
+#include "evgraph/phrase_set.h"
 #include "evgraph/resources.h"
 
 namespace evgraph {
-
-// A phrase as lowercase tokens ("come into effect" -> {"come","into","effect"}).
-using Phrase = std::vector<std::string>;
 
 struct GazetteerEntry {
   std::string name;
@@ -35,19 +33,17 @@ struct ExtractResources {
   std::vector<GazetteerEntry> gazetteer;
   std::map<std::string, std::size_t> gazetteer_alias;  // exact surface -> index into gazetteer
   std::map<std::string, std::string> name_heads;       // lowercase last word -> kind
-  std::vector<Phrase> titles;
+  PhraseSet titles;
   std::map<std::string, std::string> descriptions;  // lowercase head -> kind
   // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
   std::map<std::string, std::set<std::string>> description_name_words;
   std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
-  std::vector<Phrase> spokespeople;
-  std::vector<Phrase> speech_verbs;
-  std::vector<Phrase> speech_nouns;
-  std::vector<std::pair<Phrase, std::string>> triggers;  // phrase -> action
-  // Indices into `triggers` by first word, in lexicon order: each token looks
-  // at the few phrases that can start with it instead of all of them (match_trigger).
-  std::unordered_map<std::string, std::vector<std::size_t>> triggers_by_first_word;
-  std::vector<Phrase> response_cues;
+  PhraseSet spokespeople;
+  PhraseSet speech_verbs;
+  PhraseSet speech_nouns;
+  PhraseSet triggers;
+  std::vector<std::string> trigger_actions;  // parallel to `triggers`
+  PhraseSet response_cues;
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
   std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)

@@ -7,35 +7,16 @@
 
 namespace evgraph {
 
-int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase) {
-  const int n = static_cast<int>(phrase.size());
-  if (n == 0 || at + n > limit) return 0;
-  for (int k = 0; k < n; ++k)
-    if (tokens[at + k].lower != phrase[k]) return 0;
-  return n;
-}
-
-int match_any(const std::vector<Token>& tokens, int at, int limit, const std::vector<Phrase>& phrases) {
-  int best = 0;
-  for (const Phrase& p : phrases) best = std::max(best, match_phrase(tokens, at, limit, p));
-  return best;
+int match_any(const std::vector<Token>& tokens, int at, int limit, const PhraseSet& phrases) {
+  return phrases.longest(tokens, at, limit);
 }
 
 int match_trigger(const std::vector<Token>& tokens, int at, int limit, const ExtractResources& lex,
                   std::string* action) {
-  if (at < 0 || at >= limit) return 0;
-  auto candidates = lex.triggers_by_first_word.find(tokens[at].lower);
-  if (candidates == lex.triggers_by_first_word.end()) return 0;
-  int best = 0;
-  for (std::size_t index : candidates->second) {
-    const auto& [phrase, phrase_action] = lex.triggers[index];
-    // Strictly longer: among equally long phrases the first in the lexicon wins.
-    if (const int length = match_phrase(tokens, at, limit, phrase); length > best) {
-      best = length;
-      if (action) *action = phrase_action;
-    }
-  }
-  return best;
+  std::size_t index = 0;
+  const int length = lex.triggers.longest(tokens, at, limit, &index);
+  if (length && action) *action = lex.trigger_actions[index];
+  return length;
 }
 
 namespace {

@@ -138,7 +138,7 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   }
   {
     FileReader f(resources, dir + "titles.txt");
-    for (const auto& line : f.lines) lex.titles.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.titles.add(make_phrase(line.text));
   }
   {
     FileReader f(resources, dir + "descriptions.txt");
@@ -164,13 +164,13 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   }
   {
     FileReader f(resources, dir + "spokespeople.txt");
-    for (const auto& line : f.lines) lex.spokespeople.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.spokespeople.add(make_phrase(line.text));
   }
   {
     FileReader f(resources, dir + "speech_verbs.txt");
     read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
-      if (key == "verb") lex.speech_verbs.push_back(make_phrase(item));
-      else if (key == "noun") lex.speech_nouns.push_back(make_phrase(item));
+      if (key == "verb") lex.speech_verbs.add(make_phrase(item));
+      else if (key == "noun") lex.speech_nouns.add(make_phrase(item));
       else f.fail(line, fmt::format("unknown class '{}' (expected verb or noun)", key));
     });
   }
@@ -178,14 +178,13 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "triggers.txt");
     read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
       if (!known_action(key)) f.fail(line, fmt::format("unknown action '{}'", key));
-      lex.triggers.emplace_back(make_phrase(item), key);
+      lex.triggers.add(make_phrase(item));
+      lex.trigger_actions.push_back(key);
     });
-    for (std::size_t i = 0; i < lex.triggers.size(); ++i)
-      if (!lex.triggers[i].first.empty()) lex.triggers_by_first_word[lex.triggers[i].first.front()].push_back(i);
   }
   {
     FileReader f(resources, dir + "response_cues.txt");
-    for (const auto& line : f.lines) lex.response_cues.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.response_cues.add(make_phrase(line.text));
   }
   read_lowercase_set("position_nouns.txt", lex.position_nouns);
   read_lowercase_set("group_nouns.txt", lex.group_nouns);
