@@ -47,8 +47,10 @@ struct ExtractResources {
   std::set<std::string> position_nouns;  // lowercase
   std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
   std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
-  // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.
-  std::vector<std::pair<std::vector<std::string>, std::size_t>> gazetteer_tokens;
+  // Gazetteer aliases and names as token texts (case-sensitive), for matching in
+  // text, and the gazetteer entry of each.
+  PhraseSet gazetteer_phrases{PhraseCase::exact};
+  std::vector<std::size_t> gazetteer_phrase_entry;
 
   static ExtractResources load(const Resources& resources);
 

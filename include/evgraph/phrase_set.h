@@ -8,6 +8,7 @@
 // Phrases keep their lexicon order; indices returned refer to it.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <string>
 #include <unordered_map>
@@ -24,21 +25,27 @@ using Phrase = std::vector<std::string>;
 // (0 if not).
 int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase);
 
+// How a token's words are compared with a set's phrases.
+enum class PhraseCase {
+  lower,  // the token's lowercase text with lowercase phrases
+  exact,  // the token's text as written (gazetteer names)
+};
+
 class PhraseSet {
  public:
-  PhraseSet() = default;
-  explicit PhraseSet(std::vector<Phrase> phrases);
+  explicit PhraseSet(PhraseCase match_case = PhraseCase::lower) : case_(match_case) {}
+  explicit PhraseSet(std::vector<Phrase> phrases, PhraseCase match_case = PhraseCase::lower);
 
   // Appends a phrase (empty phrases are kept for indices but never match).
   void add(Phrase phrase);
 
-  // Length in tokens of the longest phrase matching `tokens` at `at` (by their
-  // lowercase text) and ending by `limit`; 0 if none. `index`, when given, is
+  // Length in tokens of the longest phrase matching `tokens` at `at` and
+  // ending by `limit`; 0 if none. `index`, when given, is
   // set to that phrase's position; among equally long ones the first wins.
   int longest(const std::vector<Token>& tokens, int at, int limit, std::size_t* index = nullptr) const;
 
-  // Positions of the phrases whose first word is `word` (lowercase), in lexicon
-  // order; empty if none.
+  // Positions of the phrases whose first word is `word`, in lexicon order;
+  // empty if none.
   const std::vector<std::size_t>& starting_with(const std::string& word) const;
 
   const std::vector<Phrase>& phrases() const { return phrases_; }
@@ -48,6 +55,12 @@ class PhraseSet {
   auto end() const { return phrases_.end(); }
 
  private:
+  // Whether some phrase starts with a word of this first byte and length: most
+  // tokens are ruled out here, before hashing their text.
+  bool may_start(const std::string& word) const;
+
+  PhraseCase case_ = PhraseCase::lower;
+  std::bitset<256 * 16> first_shapes_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };

@@ -111,14 +111,9 @@ struct Builder {
 
   // Gazetteer alias matching at `at` (case-sensitive token texts); returns {length, entry}.
   std::pair<int, std::size_t> gazetteer_at(int at, int limit) const {
-    for (const auto& [texts, index] : lex.gazetteer_tokens) {
-      const int n = static_cast<int>(texts.size());
-      if (at + n > limit) continue;
-      bool ok = true;
-      for (int k = 0; k < n && ok; ++k) ok = tokens[at + k].text == texts[k];
-      if (ok) return {n, index};
-    }
-    return {0, 0};
+    std::size_t k = 0;
+    const int n = lex.gazetteer_phrases.longest(tokens, at, limit, &k);
+    return {n, n ? lex.gazetteer_phrase_entry[k] : 0};
   }
 
   void policies(const Sentence& s) {

@@ -192,11 +192,10 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;
     for (const Token& t : tokenize(surface, lex)) texts.push_back(t.text);
-    if (!texts.empty()) lex.gazetteer_tokens.emplace_back(std::move(texts), index);
+    if (texts.empty()) continue;
+    lex.gazetteer_phrases.add(std::move(texts));
+    lex.gazetteer_phrase_entry.push_back(index);
   }
-  // Longest aliases first, so matching can stop at the first hit.
-  std::stable_sort(lex.gazetteer_tokens.begin(), lex.gazetteer_tokens.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return lex;
 }
 

@@ -1,5 +1,7 @@
 #include "evgraph/phrase_set.h"
 
+#include <algorithm>
+
 #include "evgraph/sentences.h"
 
 namespace evgraph {
@@ -12,28 +14,48 @@ int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phra
   return n;
 }
 
-PhraseSet::PhraseSet(std::vector<Phrase> phrases) {
+namespace {
+
+std::size_t shape_of(const std::string& word) {
+  return static_cast<unsigned char>(word.empty() ? 0 : word[0]) * 16 + std::min<std::size_t>(word.size(), 15);
+}
+
+}  // namespace
+
+PhraseSet::PhraseSet(std::vector<Phrase> phrases, PhraseCase match_case) : case_(match_case) {
   for (Phrase& p : phrases) add(std::move(p));
 }
 
 void PhraseSet::add(Phrase phrase) {
-  if (!phrase.empty()) by_first_word_[phrase.front()].push_back(phrases_.size());
+  if (!phrase.empty()) {
+    first_shapes_.set(shape_of(phrase.front()));
+    by_first_word_[phrase.front()].push_back(phrases_.size());
+  }
   phrases_.push_back(std::move(phrase));
 }
 
+bool PhraseSet::may_start(const std::string& word) const { return first_shapes_.test(shape_of(word)); }
+
 const std::vector<std::size_t>& PhraseSet::starting_with(const std::string& word) const {
   static const std::vector<std::size_t> kNone;
+  if (!may_start(word)) return kNone;
   auto it = by_first_word_.find(word);
   return it == by_first_word_.end() ? kNone : it->second;
 }
 
 int PhraseSet::longest(const std::vector<Token>& tokens, int at, int limit, std::size_t* index) const {
   if (at < 0 || at >= limit) return 0;
+  const bool exact = case_ == PhraseCase::exact;
   int best = 0;
-  for (std::size_t i : starting_with(tokens[at].lower)) {
+  for (std::size_t i : starting_with(exact ? tokens[at].text : tokens[at].lower)) {
+    const Phrase& phrase = phrases_[i];
+    const int n = static_cast<int>(phrase.size());
     // Strictly longer, so the first of equally long phrases keeps the index.
-    if (const int length = match_phrase(tokens, at, limit, phrases_[i]); length > best) {
-      best = length;
+    if (n <= best || at + n > limit) continue;
+    int k = 1;  // the first word matched through the index
+    while (k < n && (exact ? tokens[at + k].text : tokens[at + k].lower) == phrase[k]) ++k;
+    if (k == n) {
+      best = n;
       if (index) *index = i;
     }
   }

@@ -91,3 +91,62 @@ TEST_CASE("PhraseSet agrees with a scan of every phrase on the builtin lexicons"
     CHECK(matched > 0);
   }
 }
+
+TEST_CASE("PhraseSet: exact case compares the token text as written") {
+  PhraseSet set(PhraseCase::exact);
+  set.add({"Bank", "of", "England"});
+  set.add({"BoE"});
+  const auto tokens = tokens_of("the Bank of England and the bank of england and BOE and BoE");
+  const int n = size_of(tokens);
+  CHECK(set.longest(tokens, 1, n) == 3);
+  CHECK(set.longest(tokens, 6, n) == 0);
+  CHECK(set.longest(tokens, 10, n) == 0);
+  CHECK(set.longest(tokens, 12, n) == 1);
+}
+
+TEST_CASE("PhraseSet: long first words and words sharing a first letter and length") {
+  const PhraseSet set({make_phrase("telecommunications regulator"), make_phrase("cat")});
+  for (const char* text : {"Telecommunications Regulator", "telecommunicationz regulator", "telecommunications",
+                           "car", "cats", "ca"}) {
+    const auto tokens = tokens_of(text);
+    const int expected = std::string(text) == "Telecommunications Regulator" ? 2 : 0;
+    CHECK_MESSAGE(set.longest(tokens, 0, size_of(tokens)) == expected, text);
+  }
+}
+
+TEST_CASE("the gazetteer matches the longest alias as written, like a longest-first scan") {
+  const ExtractResources lex = ExtractResources::load(Resources::builtin());
+  REQUIRE(lex.gazetteer_phrases.size() == lex.gazetteer_phrase_entry.size());
+  // Gazetteer names and aliases themselves, in running text and in lowercase.
+  std::string text;
+  for (const GazetteerEntry& entry : lex.gazetteer) text += entry.name + " said " + ascii_lower(entry.name) + ". ";
+  const auto tokens = tokens_of(text);
+  const int n = size_of(tokens);
+  std::vector<std::size_t> order(lex.gazetteer_phrases.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return lex.gazetteer_phrases[a].size() > lex.gazetteer_phrases[b].size(); });
+  int matched = 0;
+  for (int at = 0; at < n; ++at) {
+    int scan = 0;
+    std::size_t scan_entry = 0;
+    for (std::size_t i : order) {
+      const Phrase& p = lex.gazetteer_phrases[i];
+      const int len = static_cast<int>(p.size());
+      if (at + len > n) continue;
+      bool ok = true;
+      for (int k = 0; k < len && ok; ++k) ok = tokens[at + k].text == p[k];
+      if (ok) {
+        scan = len;
+        scan_entry = lex.gazetteer_phrase_entry[i];
+        break;
+      }
+    }
+    std::size_t index = 0;
+    const int len = lex.gazetteer_phrases.longest(tokens, at, n, &index);
+    CHECK(len == scan);
+    if (len && scan) CHECK(lex.gazetteer_phrase_entry[index] == scan_entry);
+    matched += len > 0;
+  }
+  CHECK(matched >= static_cast<int>(lex.gazetteer.size()));
+}
