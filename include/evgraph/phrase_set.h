@@ -55,12 +55,12 @@ class PhraseSet {
   auto end() const { return phrases_.end(); }
 
  private:
-  // Whether some phrase starts with a word of this first byte and length: most
-  // tokens are ruled out here, before hashing their text.
+  // Whether some phrase may start with `word`, from a cheap fingerprint (length,
+  // first two and last byte): most tokens are ruled out before hashing their text.
   bool may_start(const std::string& word) const;
 
   PhraseCase case_ = PhraseCase::lower;
-  std::bitset<256 * 16> first_shapes_;
+  std::bitset<8192> first_shapes_;
   std::vector<Phrase> phrases_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
 };

@@ -1,6 +1,6 @@
 #include "evgraph/phrase_set.h"
 
-#include <algorithm>
+#include <cstdint>
 
 #include "evgraph/sentences.h"
 
@@ -17,7 +17,12 @@ int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phra
 namespace {
 
 std::size_t shape_of(const std::string& word) {
-  return static_cast<unsigned char>(word.empty() ? 0 : word[0]) * 16 + std::min<std::size_t>(word.size(), 15);
+  std::uint64_t h = word.size();
+  if (!word.empty()) {
+    h = h << 24 | static_cast<unsigned char>(word.front()) << 16 | static_cast<unsigned char>(word.back());
+    if (word.size() > 1) h |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[1])) << 8;
+  }
+  return (h * 0x9E3779B97F4A7C15ull) >> (64 - 13);  // 13 bits: the bitset's 8192
 }
 
 }  // namespace
