@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "evgraph/phrase_set.h"
@@ -25,16 +26,25 @@ struct GazetteerEntry {
   std::vector<std::string> aliases;
 };
 
+// Hash lookups by std::string or std::string_view: word lists are looked up
+// several times per token, where tree lookups and lowercase copies added up.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+using WordMap = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
+
 struct ExtractResources {
-  std::set<std::string> abbreviations;  // "dr.", "u.s." (lowercase)
-  std::set<std::string> non_names;      // lowercase
-  std::set<std::string> demonyms;       // lowercase
-  std::set<std::string> places;         // exact names of pure locations
+  WordSet abbreviations;  // "dr.", "u.s." (lowercase)
+  WordSet non_names;      // lowercase
+  WordSet demonyms;       // lowercase
+  WordSet places;         // exact names of pure locations
   std::vector<GazetteerEntry> gazetteer;
   std::map<std::string, std::size_t> gazetteer_alias;  // exact surface -> index into gazetteer
-  std::map<std::string, std::string> name_heads;       // lowercase last word -> kind
+  WordMap name_heads;                                  // lowercase last word -> kind
   PhraseSet titles;
-  std::map<std::string, std::string> descriptions;  // lowercase head -> kind
+  WordMap descriptions;  // lowercase head -> kind
   // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
   std::map<std::string, std::set<std::string>> description_name_words;
   std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
@@ -44,9 +54,9 @@ struct ExtractResources {
   PhraseSet triggers;
   std::vector<std::string> trigger_actions;  // parallel to `triggers`
   PhraseSet response_cues;
-  std::set<std::string> position_nouns;  // lowercase
-  std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
-  std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
+  WordSet position_nouns;  // lowercase
+  WordSet group_nouns;     // lowercase: "officials", "analysts"
+  WordSet occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
   // Gazetteer aliases and names as token texts (case-sensitive), for matching in
   // text, and the gazetteer entry of each.
   PhraseSet gazetteer_phrases{PhraseCase::exact};

@@ -33,8 +33,24 @@ Phrase make_phrase(std::string_view text) {
   return phrase;
 }
 
-bool ExtractResources::is_non_name(std::string_view word) const { return non_names.count(ascii_lower(word)) > 0; }
-bool ExtractResources::is_demonym(std::string_view word) const { return demonyms.count(ascii_lower(word)) > 0; }
+namespace {
+
+// Whether the lowercase form of `word` is in `set`, without allocating for
+// words of usual length.
+bool contains_lowercase(const WordSet& set, std::string_view word) {
+  char buffer[32];
+  if (word.size() > sizeof buffer) return set.count(ascii_lower(word)) > 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return set.find(std::string_view(buffer, word.size())) != set.end();
+}
+
+}  // namespace
+
+bool ExtractResources::is_non_name(std::string_view word) const { return contains_lowercase(non_names, word); }
+bool ExtractResources::is_demonym(std::string_view word) const { return contains_lowercase(demonyms, word); }
 
 namespace {
 
