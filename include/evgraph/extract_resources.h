@@ -47,7 +47,8 @@ struct ExtractResources {
   WordMap descriptions;  // lowercase head -> kind
   // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
   std::map<std::string, std::set<std::string>> description_name_words;
-  std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
+  PhraseSet policy_phrases;
+  std::vector<std::string> policy_canonical;  // canonical name of each policy phrase
   PhraseSet spokespeople;
   PhraseSet speech_verbs;
   PhraseSet speech_nouns;

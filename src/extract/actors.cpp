@@ -118,8 +118,8 @@ struct Builder {
 
   void policies(const Sentence& s) {
     for (int t = s.first_token; t < s.last_token; ++t) {
-      for (const auto& [phrase, canonical] : lex.policy_phrases) {
-        const int len = match_phrase(tokens, t, s.last_token, phrase);
+      for (std::size_t index : lex.policy_phrases.starting_with(tokens[t].lower)) {  // in lexicon order
+        const int len = match_phrase(tokens, t, s.last_token, lex.policy_phrases[index]);
         if (!len) continue;
         // Part of a capitalized name ("Export Control Framework") or a title: not the generic phrase.
         if (t + len < s.last_token && tokens[t + len].capitalized && tokens[t + len].word) continue;
@@ -138,7 +138,7 @@ struct Builder {
         }
         Mention m = make(start, t + len, MentionType::policy);
         m.kind = "rule";
-        m.canonical = canonical;
+        m.canonical = lex.policy_canonical[index];
         cover(start, t + len);
         mentions.push_back(std::move(m));
         t += len - 1;

@@ -82,8 +82,8 @@ std::string key_of(const Mention& m, const ExtractResources& lex) {
   std::string key = ascii_lower(m.text);
   // A capitalized policy phrase ("Export Controls") is the generic rule.
   const Phrase words = make_phrase(key);
-  for (const auto& [phrase, canonical] : lex.policy_phrases)
-    if (phrase == words) return "policy:" + ascii_lower(canonical);
+  for (std::size_t i = 0; i < lex.policy_phrases.size(); ++i)
+    if (lex.policy_phrases[i] == words) return "policy:" + ascii_lower(lex.policy_canonical[i]);
   const std::size_t space = key.rfind(' ');
   if (space != std::string::npos && kLegalSuffixes.count(key.substr(space + 1))) key.resize(space);
   return key;

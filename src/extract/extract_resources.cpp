@@ -175,7 +175,8 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     for (const auto& line : f.lines) {
       auto parts = split(line.text, '|');
       if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) f.fail(line, "expected 'phrase | canonical name'");
-      lex.policy_phrases.emplace_back(make_phrase(parts[0]), parts[1]);
+      lex.policy_phrases.add(make_phrase(parts[0]));
+      lex.policy_canonical.push_back(parts[1]);
     }
   }
   {

@@ -72,13 +72,16 @@ TEST_CASE("PhraseSet: equally long phrases keep lexicon order") {
 
 TEST_CASE("PhraseSet agrees with a scan of every phrase on the builtin lexicons") {
   const ExtractResources lex = ExtractResources::load(Resources::builtin());
+  CHECK(lex.trigger_actions.size() == lex.triggers.size());
+  CHECK(lex.policy_canonical.size() == lex.policy_phrases.size());
   const auto tokens = tokens_of(
       "Chief executive Tom Okafor told reporters the rules will come into effect, a company spokesperson "
       "said. In response, Prime Minister Ilse Brandvik pointed out that the White House press secretary "
-      "had criticized the plan and called for talks; the agency's spokeswoman declined to comment.");
+      "had criticized the plan and called for talks; the agency's spokeswoman declined to comment. "
+      "The new export controls, sanctions and tariffs came into force.");
   const int n = size_of(tokens);
   for (const PhraseSet* set : {&lex.titles, &lex.spokespeople, &lex.speech_verbs, &lex.speech_nouns,
-                               &lex.response_cues, &lex.triggers}) {
+                               &lex.response_cues, &lex.triggers, &lex.policy_phrases}) {
     REQUIRE(set->size() > 0);
     int matched = 0;
     for (int at = 0; at < n; ++at)
