@@ -16,7 +16,7 @@ int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phra
 
 namespace {
 
-std::size_t shape_of(const std::string& word) {
+inline std::size_t shape_of(const std::string& word) {
   std::uint64_t h = word.size();
   if (!word.empty()) {
     h = h << 24 | static_cast<unsigned char>(word.front()) << 16 | static_cast<unsigned char>(word.back());
@@ -51,8 +51,13 @@ const std::vector<std::size_t>& PhraseSet::starting_with(const std::string& word
 int PhraseSet::longest(const std::vector<Token>& tokens, int at, int limit, std::size_t* index) const {
   if (at < 0 || at >= limit) return 0;
   const bool exact = case_ == PhraseCase::exact;
+  const std::string& word = exact ? tokens[at].text : tokens[at].lower;
+  // Called for most tokens, with few matches: the fingerprint test is kept inline here.
+  if (!first_shapes_.test(shape_of(word))) return 0;
+  const auto candidates = by_first_word_.find(word);
+  if (candidates == by_first_word_.end()) return 0;
   int best = 0;
-  for (std::size_t i : starting_with(exact ? tokens[at].text : tokens[at].lower)) {
+  for (std::size_t i : candidates->second) {
     const Phrase& phrase = phrases_[i];
     const int n = static_cast<int>(phrase.size());
     // Strictly longer, so the first of equally long phrases keeps the index.
