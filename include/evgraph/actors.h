@@ -49,12 +49,10 @@ struct Mention {
 std::vector<Mention> find_mentions(const TextAnalysis& text, const std::vector<QuoteSpan>& quotes,
                                    const ExtractResources& lex);
 
-// Length in tokens of the lexicon phrase matching at token `at` (0 if none).
-int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase);
 // Longest phrase of `phrases` matching at `at`; returns its length, 0 if none.
-int match_any(const std::vector<Token>& tokens, int at, int limit, const std::vector<Phrase>& phrases);
-// Longest event trigger of the lexicon matching at `at` (through its first-word
-// index); returns its length, 0 if none, and sets `action` when given.
+int match_any(const std::vector<Token>& tokens, int at, int limit, const PhraseSet& phrases);
+// Longest event trigger of the lexicon matching at `at`; returns its length,
+// 0 if none, and sets `action` when given.
 int match_trigger(const std::vector<Token>& tokens, int at, int limit, const ExtractResources& lex,
                   std::string* action = nullptr);
 

@@ -12,14 +12,13 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
+#include "evgraph/phrase_set.h"
 #include "evgraph/resources.h"
 
 namespace evgraph {
-
-// A phrase as lowercase tokens ("come into effect" -> {"come","into","effect"}).
-using Phrase = std::vector<std::string>;
 
 struct GazetteerEntry {
   std::string name;
@@ -27,40 +26,50 @@ struct GazetteerEntry {
   std::vector<std::string> aliases;
 };
 
+// Hash lookups by std::string or std::string_view: word lists are looked up
+// several times per token, where tree lookups and lowercase copies added up.
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+using WordMap = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
+
 struct ExtractResources {
-  std::set<std::string> abbreviations;  // "dr.", "u.s." (lowercase)
-  std::set<std::string> non_names;      // lowercase
-  std::set<std::string> demonyms;       // lowercase
-  std::set<std::string> places;         // exact names of pure locations
+  WordSet abbreviations;  // "dr.", "u.s." (lowercase)
+  WordSet non_names;      // lowercase
+  WordSet demonyms;       // lowercase
+  WordSet places;         // exact names of pure locations
   std::vector<GazetteerEntry> gazetteer;
   std::map<std::string, std::size_t> gazetteer_alias;  // exact surface -> index into gazetteer
-  std::map<std::string, std::string> name_heads;       // lowercase last word -> kind
-  std::vector<Phrase> titles;
-  std::map<std::string, std::string> descriptions;  // lowercase head -> kind
+  WordMap name_heads;                                  // lowercase last word -> kind
+  PhraseSet titles;
+  WordMap descriptions;  // lowercase head -> kind
   // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
   std::map<std::string, std::set<std::string>> description_name_words;
-  std::vector<std::pair<Phrase, std::string>> policy_phrases;  // phrase -> canonical name
-  std::vector<Phrase> spokespeople;
-  std::vector<Phrase> speech_verbs;
-  std::vector<Phrase> speech_nouns;
-  std::vector<std::pair<Phrase, std::string>> triggers;  // phrase -> action
-  // Indices into `triggers` by first word, in lexicon order: each token looks
-  // at the few phrases that can start with it instead of all of them (match_trigger).
-  std::unordered_map<std::string, std::vector<std::size_t>> triggers_by_first_word;
-  std::vector<Phrase> response_cues;
-  std::set<std::string> position_nouns;  // lowercase
-  std::set<std::string> critic_groups;   // lowercase: "critics", "opponents"
-  std::set<std::string> place_nouns;     // lowercase: "valley", "province"
-  std::map<std::string, std::string> evaluations;  // lowercase word -> criticize | support
+  PhraseSet policy_phrases;
+  std::vector<std::string> policy_canonical;  // canonical name of each policy phrase
+  PhraseSet spokespeople;
+  PhraseSet speech_verbs;
+  PhraseSet speech_nouns;
+  PhraseSet triggers;
+  std::vector<std::string> trigger_actions;  // parallel to `triggers`
+  PhraseSet response_cues;
+  WordSet position_nouns;  // lowercase
+  WordSet critic_groups;   // lowercase: "critics", "opponents"
+  WordSet place_nouns;     // lowercase: "valley", "province"
+  WordMap evaluations;     // lowercase word -> criticize | support
   struct ActNoun {
     std::set<std::string> actions;        // events of these actions ...
     std::set<std::string> trigger_words;  // ... whose trigger starts with one of these (empty: any)
   };
   std::map<std::string, ActNoun> act_nouns;  // lowercase noun -> what kind of act it names
-  std::set<std::string> group_nouns;     // lowercase: "officials", "analysts"
-  std::set<std::string> occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
-  // Gazetteer aliases and names as token texts (case-sensitive), for matching in text.
-  std::vector<std::pair<std::vector<std::string>, std::size_t>> gazetteer_tokens;
+  WordSet group_nouns;     // lowercase: "officials", "analysts"
+  WordSet occasion_heads;  // lowercase: "cup", "summit" (names of occasions, not actors)
+  // Gazetteer aliases and names as token texts (case-sensitive), for matching in
+  // text, and the gazetteer entry of each.
+  PhraseSet gazetteer_phrases{PhraseCase::exact};
+  std::vector<std::size_t> gazetteer_phrase_entry;
 
   static ExtractResources load(const Resources& resources);
 

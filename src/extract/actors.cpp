@@ -7,35 +7,16 @@
 
 namespace evgraph {
 
-int match_phrase(const std::vector<Token>& tokens, int at, int limit, const Phrase& phrase) {
-  const int n = static_cast<int>(phrase.size());
-  if (n == 0 || at + n > limit) return 0;
-  for (int k = 0; k < n; ++k)
-    if (tokens[at + k].lower != phrase[k]) return 0;
-  return n;
-}
-
-int match_any(const std::vector<Token>& tokens, int at, int limit, const std::vector<Phrase>& phrases) {
-  int best = 0;
-  for (const Phrase& p : phrases) best = std::max(best, match_phrase(tokens, at, limit, p));
-  return best;
+int match_any(const std::vector<Token>& tokens, int at, int limit, const PhraseSet& phrases) {
+  return phrases.longest(tokens, at, limit);
 }
 
 int match_trigger(const std::vector<Token>& tokens, int at, int limit, const ExtractResources& lex,
                   std::string* action) {
-  if (at < 0 || at >= limit) return 0;
-  auto candidates = lex.triggers_by_first_word.find(tokens[at].lower);
-  if (candidates == lex.triggers_by_first_word.end()) return 0;
-  int best = 0;
-  for (std::size_t index : candidates->second) {
-    const auto& [phrase, phrase_action] = lex.triggers[index];
-    // Strictly longer: among equally long phrases the first in the lexicon wins.
-    if (const int length = match_phrase(tokens, at, limit, phrase); length > best) {
-      best = length;
-      if (action) *action = phrase_action;
-    }
-  }
-  return best;
+  std::size_t index = 0;
+  const int length = lex.triggers.longest(tokens, at, limit, &index);
+  if (length && action) *action = lex.trigger_actions[index];
+  return length;
 }
 
 namespace {
@@ -135,20 +116,15 @@ struct Builder {
 
   // Gazetteer alias matching at `at` (case-sensitive token texts); returns {length, entry}.
   std::pair<int, std::size_t> gazetteer_at(int at, int limit) const {
-    for (const auto& [texts, index] : lex.gazetteer_tokens) {
-      const int n = static_cast<int>(texts.size());
-      if (at + n > limit) continue;
-      bool ok = true;
-      for (int k = 0; k < n && ok; ++k) ok = tokens[at + k].text == texts[k];
-      if (ok) return {n, index};
-    }
-    return {0, 0};
+    std::size_t k = 0;
+    const int n = lex.gazetteer_phrases.longest(tokens, at, limit, &k);
+    return {n, n ? lex.gazetteer_phrase_entry[k] : 0};
   }
 
   void policies(const Sentence& s) {
     for (int t = s.first_token; t < s.last_token; ++t) {
-      for (const auto& [phrase, canonical] : lex.policy_phrases) {
-        const int len = match_phrase(tokens, t, s.last_token, phrase);
+      for (std::size_t index : lex.policy_phrases.starting_with(tokens[t].lower)) {  // in lexicon order
+        const int len = match_phrase(tokens, t, s.last_token, lex.policy_phrases[index]);
         if (!len) continue;
         // Part of a capitalized name ("Export Control Framework") or a title: not the generic phrase.
         if (t + len < s.last_token && tokens[t + len].capitalized && tokens[t + len].word) continue;
@@ -167,7 +143,7 @@ struct Builder {
         }
         Mention m = make(start, t + len, MentionType::policy);
         m.kind = "rule";
-        m.canonical = canonical;
+        m.canonical = lex.policy_canonical[index];
         cover(start, t + len);
         mentions.push_back(std::move(m));
         t += len - 1;

@@ -82,8 +82,8 @@ std::string key_of(const Mention& m, const ExtractResources& lex) {
   std::string key = ascii_lower(m.text);
   // A capitalized policy phrase ("Export Controls") is the generic rule.
   const Phrase words = make_phrase(key);
-  for (const auto& [phrase, canonical] : lex.policy_phrases)
-    if (phrase == words) return "policy:" + ascii_lower(canonical);
+  for (std::size_t i = 0; i < lex.policy_phrases.size(); ++i)
+    if (lex.policy_phrases[i] == words) return "policy:" + ascii_lower(lex.policy_canonical[i]);
   const std::size_t space = key.rfind(' ');
   if (space != std::string::npos && kLegalSuffixes.count(key.substr(space + 1))) key.resize(space);
   return key;
@@ -119,30 +119,39 @@ int sentence_subject(const TextAnalysis& text, const std::vector<Mention>& menti
 std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<Mention>& mentions,
                                          const ExtractResources& lex) {
   Clusters c;
+  // Cluster keys, computed once per mention: several passes look them up.
+  std::vector<std::string> keys(mentions.size());
+  std::vector<char> key_known(mentions.size(), 0);
+  auto key = [&](const Mention& m) -> const std::string& {
+    const std::size_t i = static_cast<std::size_t>(&m - mentions.data());
+    if (!key_known[i]) keys[i] = key_of(m, lex), key_known[i] = 1;
+    return keys[i];
+  };
   // 0. Emphasis in capitals ("a FIRE essay") names an actor only when it recurs.
   {
     std::map<std::string, int> counts;
     for (const Mention& m : mentions)
-      if (m.type == MentionType::name) ++counts[key_of(m, lex)];
+      if (m.type == MentionType::name) ++counts[key(m)];
     for (Mention& m : mentions)
-      if (m.emphasis && m.canonical.empty() && counts[key_of(m, lex)] < 2) m.weak = true;
+      if (m.emphasis && m.canonical.empty() && counts[key(m)] < 2) m.weak = true;
   }
   // 1. Strong names and policy phrases make actors; case variants share a key.
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     Mention& m = mentions[i];
     if (m.type != MentionType::name && m.type != MentionType::policy) continue;
     if (m.weak) continue;
-    const int a = c.add(key_of(m, lex), m.canonical.empty() ? m.text : m.canonical);
+    const int a = c.add(key(m), m.canonical.empty() ? m.text : m.canonical);
     m.actor = a;
     c.surfaces[a].push_back(m.text);
     if (!m.kind.empty()) c.kind_votes[a][m.kind] += m.person_cue ? 3 : 1;
   }
-  auto kind_of = [&](int a) -> std::string {
-    std::string best;
+  auto kind_of = [&](int a) -> const std::string& {  // a reference: called in pairwise loops
+    static const std::string kNone;
+    const std::string* best = &kNone;
     int votes = 0;
     for (const auto& [k, v] : c.kind_votes[a])
-      if (v > votes) best = k, votes = v;
-    return best;
+      if (v > votes) best = &k, votes = v;
+    return *best;
   };
 
   // Alias merging: `from` joins `into`.
@@ -161,13 +170,16 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   };
 
   const int n = static_cast<int>(c.actors.size());
+  // The words of each actor's name, split once for the pairwise passes below.
+  std::vector<std::vector<std::string>> name_words(n);
+  for (int a = 0; a < n; ++a) name_words[a] = words_of(c.actors[a].name);
   // 2. A lone first name or surname joins the one multi-word person it belongs to.
   auto person_for_word = [&](const std::string& word, int self) {
     int found = -1;
     for (int b = 0; b < n; ++b) {
       if (b == self || find(b) != b) continue;
       if (kind_of(b) != "person") continue;
-      const auto w = words_of(c.actors[b].name);
+      const auto& w = name_words[b];
       if (w.size() < 2) continue;
       if (ascii_lower(w.front()) == word || ascii_lower(w.back()) == word) {
         if (found >= 0 && find(found) != find(b)) return -2;  // ambiguous
@@ -177,7 +189,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     return found;
   };
   for (int a = 0; a < n; ++a) {
-    const auto w = words_of(c.actors[a].name);
+    const auto& w = name_words[a];
     if (w.size() != 1) continue;
     const std::string k = kind_of(a);
     if (!k.empty() && k != "person") continue;
@@ -187,14 +199,14 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   // 2b. A lone word that starts exactly one multi-word organization name joins it
   // ("Kestrel" -> "Kestrel Motors"); gazetteer names and products stay apart.
   for (int a = 0; a < n; ++a) {
-    const auto w = words_of(c.actors[a].name);
+    const auto& w = name_words[a];
     if (w.size() != 1 || c.by_key.count("gaz:" + ascii_lower(c.actors[a].name))) continue;
     const std::string k = kind_of(a);
     if (!k.empty() && k != "organization") continue;
     int found = -1;
     for (int b = 0; b < n; ++b) {
       if (b == a || find(b) != b) continue;
-      const auto wb = words_of(c.actors[b].name);
+      const auto& wb = name_words[b];
       const std::string kb = kind_of(b);
       if (wb.size() < 2 || wb.front() != w[0] || (kb != "organization" && !kb.empty())) continue;
       found = found == -1 ? b : -2;
@@ -204,14 +216,14 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   // 2c. A capitalized head noun alone ("the Commission", "the Ministry") joins the
   // one multi-word body whose name ends with it ("European Commission").
   for (int a = 0; a < n; ++a) {
-    const auto w = words_of(c.actors[a].name);
+    const auto& w = name_words[a];
     if (w.size() != 1 || !lex.descriptions.count(ascii_lower(w[0]))) continue;
     const std::string k = kind_of(a);
     if (k == "person" || k == "rule" || k == "product") continue;
     int found = -1;
     for (int b = 0; b < n; ++b) {
       if (b == a || find(b) != b) continue;
-      const auto wb = words_of(c.actors[b].name);
+      const auto& wb = name_words[b];
       const std::string kb = kind_of(b);
       if (wb.size() < 2 || ascii_lower(wb.back()) != ascii_lower(w[0]) || kb == "person" || kb == "rule" ||
           kb == "product")
@@ -233,7 +245,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     if (name.find(' ') != std::string::npos || !is_all_caps_word(name)) continue;
     int found = -1;
     for (int b = 0; b < n; ++b) {
-      if (b == a || words_of(c.actors[b].name).size() < 2) continue;
+      if (b == a || name_words[b].size() < 2) continue;
       if (initials(c.actors[b].name) == name) found = found == -1 ? b : -2;
     }
     if (found >= 0) merge(a, found);
@@ -241,7 +253,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   // 4. Rules whose distinctive words agree ("AI Diffusion Rule", "Diffusion Framework").
   auto distinctive = [&](int a) {
     std::set<std::string> words;
-    for (const std::string& w : words_of(c.actors[a].name)) {
+    for (const std::string& w : name_words[a]) {
       const std::string lw = ascii_lower(w);
       if (lex.is_non_name(lw) || lex.name_heads.count(lw) || lex.is_demonym(lw)) continue;
       words.insert(lw);
@@ -267,7 +279,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   // 5. Weak mentions attach by key, gazetteer or name part; otherwise they are dropped.
   for (Mention& m : mentions) {
     if (!m.weak || (m.type != MentionType::name && m.type != MentionType::policy)) continue;
-    auto it = c.by_key.find(key_of(m, lex));
+    auto it = c.by_key.find(key(m));
     if (it != c.by_key.end()) {
       m.actor = find(it->second);
       continue;

@@ -124,10 +124,9 @@ struct EventFinder {
     const int k = m.first_token - 1;
     if (k < 0) return false;
     for (int len = 1; len <= 3 && k - len + 1 >= 0; ++len) {
-      // Ending at k, no trigger can be longer than len: the longest is len exactly when one fits.
+      // Ending at k, no phrase can be longer than len: the longest is len exactly when one fits.
       if (match_trigger(tokens, k - len + 1, k + 1, lex) == len) return true;
-      for (const Phrase& phrase : lex.speech_verbs)
-        if (static_cast<int>(phrase.size()) == len && match_phrase(tokens, k - len + 1, k + 1, phrase)) return true;
+      if (match_any(tokens, k - len + 1, k + 1, lex.speech_verbs) == len) return true;
     }
     return false;
   }

@@ -33,8 +33,24 @@ Phrase make_phrase(std::string_view text) {
   return phrase;
 }
 
-bool ExtractResources::is_non_name(std::string_view word) const { return non_names.count(ascii_lower(word)) > 0; }
-bool ExtractResources::is_demonym(std::string_view word) const { return demonyms.count(ascii_lower(word)) > 0; }
+namespace {
+
+// Whether the lowercase form of `word` is in `set`, without allocating for
+// words of usual length.
+bool contains_lowercase(const WordSet& set, std::string_view word) {
+  char buffer[32];
+  if (word.size() > sizeof buffer) return set.count(ascii_lower(word)) > 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    buffer[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return set.find(std::string_view(buffer, word.size())) != set.end();
+}
+
+}  // namespace
+
+bool ExtractResources::is_non_name(std::string_view word) const { return contains_lowercase(non_names, word); }
+bool ExtractResources::is_demonym(std::string_view word) const { return contains_lowercase(demonyms, word); }
 
 namespace {
 
@@ -138,7 +154,7 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   }
   {
     FileReader f(resources, dir + "titles.txt");
-    for (const auto& line : f.lines) lex.titles.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.titles.add(make_phrase(line.text));
   }
   {
     FileReader f(resources, dir + "descriptions.txt");
@@ -159,18 +175,19 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     for (const auto& line : f.lines) {
       auto parts = split(line.text, '|');
       if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) f.fail(line, "expected 'phrase | canonical name'");
-      lex.policy_phrases.emplace_back(make_phrase(parts[0]), parts[1]);
+      lex.policy_phrases.add(make_phrase(parts[0]));
+      lex.policy_canonical.push_back(parts[1]);
     }
   }
   {
     FileReader f(resources, dir + "spokespeople.txt");
-    for (const auto& line : f.lines) lex.spokespeople.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.spokespeople.add(make_phrase(line.text));
   }
   {
     FileReader f(resources, dir + "speech_verbs.txt");
     read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
-      if (key == "verb") lex.speech_verbs.push_back(make_phrase(item));
-      else if (key == "noun") lex.speech_nouns.push_back(make_phrase(item));
+      if (key == "verb") lex.speech_verbs.add(make_phrase(item));
+      else if (key == "noun") lex.speech_nouns.add(make_phrase(item));
       else f.fail(line, fmt::format("unknown class '{}' (expected verb or noun)", key));
     });
   }
@@ -178,14 +195,13 @@ ExtractResources ExtractResources::load(const Resources& resources) {
     FileReader f(resources, dir + "triggers.txt");
     read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
       if (!known_action(key)) f.fail(line, fmt::format("unknown action '{}'", key));
-      lex.triggers.emplace_back(make_phrase(item), key);
+      lex.triggers.add(make_phrase(item));
+      lex.trigger_actions.push_back(key);
     });
-    for (std::size_t i = 0; i < lex.triggers.size(); ++i)
-      if (!lex.triggers[i].first.empty()) lex.triggers_by_first_word[lex.triggers[i].first.front()].push_back(i);
   }
   {
     FileReader f(resources, dir + "response_cues.txt");
-    for (const auto& line : f.lines) lex.response_cues.push_back(make_phrase(line.text));
+    for (const auto& line : f.lines) lex.response_cues.add(make_phrase(line.text));
   }
   read_lowercase_set("position_nouns.txt", lex.position_nouns);
   {
@@ -222,11 +238,10 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   for (const auto& [surface, index] : lex.gazetteer_alias) {
     std::vector<std::string> texts;
     for (const Token& t : tokenize(surface, lex)) texts.push_back(t.text);
-    if (!texts.empty()) lex.gazetteer_tokens.emplace_back(std::move(texts), index);
+    if (texts.empty()) continue;
+    lex.gazetteer_phrases.add(std::move(texts));
+    lex.gazetteer_phrase_entry.push_back(index);
   }
-  // Longest aliases first, so matching can stop at the first hit.
-  std::stable_sort(lex.gazetteer_tokens.begin(), lex.gazetteer_tokens.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   return lex;
 }
 

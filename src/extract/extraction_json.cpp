@@ -1,7 +1,11 @@
 #include "evgraph/extraction_json.h"
 
+#include <charconv>
+
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+
+#include "evgraph/utf8.h"
 
 namespace evgraph {
 
@@ -67,6 +71,7 @@ int get_index(const nlohmann::json& obj, const char* key) {
 
 }  // namespace
 
+// to_json_line writes the same keys directly: change both together.
 ojson to_json(const Extraction& x) {
   ojson j;
   j["doc"] = x.doc;
@@ -122,7 +127,120 @@ ojson to_json(const Extraction& x) {
   return j;
 }
 
-std::string to_json_line(const Extraction& x) { return to_json(x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+namespace {
+
+// Writes the line to_json(x).dump() gives, without building the tree (whose
+// allocations cost as much as the rest of the output). Keys and their order
+// must follow to_json; a test compares the two on extracted articles.
+class LineWriter {
+ public:
+  std::string out;
+
+  LineWriter& raw(std::string_view s) {
+    out += s;
+    return *this;
+  }
+  LineWriter& number(std::size_t n) {
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, n).ptr;
+    out.append(buffer, end);
+    return *this;
+  }
+  LineWriter& index_or_null(int n) { return n >= 0 ? number(static_cast<std::size_t>(n)) : raw("null"); }
+  // Escapes as nlohmann's dump does with UTF-8 kept: quote, backslash and
+  // control characters; invalid UTF-8 goes through nlohmann for its replacement.
+  LineWriter& string(std::string_view s) {
+    if (find_invalid_utf8(s)) return raw(ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace));
+    out += '"';
+    std::size_t run = 0;  // start of the bytes not yet copied
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\f': out += "\\f"; break;
+        case '\r': out += "\\r"; break;
+        default: out += fmt::format("\\u{:04x}", c);
+      }
+    }
+    out.append(s.data() + run, s.size() - run);
+    out += '"';
+    return *this;
+  }
+  LineWriter& string_or_null(std::string_view s) { return s.empty() ? raw("null") : string(s); }
+  LineWriter& date(const std::optional<PartialDate>& d) { return d ? string(d->iso()) : raw("null"); }
+  LineWriter& span_fields(const Span& s) {
+    return raw("\"start\":").number(s.start).raw(",\"end\":").number(s.end).raw(",\"text\":").string(s.text);
+  }
+  // "[" item "," item ... "]" with `item` writing one element.
+  template <typename Items, typename Write>
+  LineWriter& array(const Items& items, Write write) {
+    out += '[';
+    bool first = true;
+    for (const auto& item : items) {
+      if (!first) out += ',';
+      first = false;
+      write(item);
+    }
+    out += ']';
+    return *this;
+  }
+};
+
+}  // namespace
+
+std::string to_json_line(const Extraction& x) {
+  LineWriter w;
+  w.raw("{\"doc\":").string(x.doc).raw(",\"path\":").string(x.path).raw(",\"dct\":");
+  if (x.dct.dct) w.string(boost::gregorian::to_iso_extended_string(*x.dct.dct));
+  else w.raw("null");
+  w.raw(",\"dct_source\":").string(to_string(x.dct.source)).raw(",\"meta\":{");
+  const char* comma = "";
+  auto meta = [&](const char* key, const std::string& value) {
+    if (value.empty()) return;
+    w.raw(comma).raw("\"").raw(key).raw("\":").string(value);
+    comma = ",";
+  };
+  meta("title", x.meta.title);
+  meta("outlet", x.meta.outlet);
+  meta("url", x.meta.url);
+  if (x.meta.published) meta("published", x.meta.published->iso());
+  w.raw("},\"timexes\":").array(x.timexes, [&](const Timex& t) {
+    w.raw("{\"start\":").number(t.start).raw(",\"end\":").number(t.end).raw(",\"text\":").string(t.text);
+    w.raw(",\"type\":").string(to_string(t.type)).raw(",\"value\":").string_or_null(t.value);
+    if (!t.range_max.empty()) w.raw(",\"range_max\":").string(t.range_max);
+    if (!t.mod.empty()) w.raw(",\"mod\":").string(t.mod);
+    w.raw("}");
+  });
+  w.raw(",\"actors\":").array(x.actors, [&](const ExtractedActor& a) {
+    w.raw("{\"id\":").string(a.id).raw(",\"name\":").string(a.name).raw(",\"kind\":").string(a.kind);
+    w.raw(",\"aliases\":").array(a.aliases, [&](const std::string& alias) { w.string(alias); });
+    w.raw(",\"mentions\":").array(a.mentions, [&](const Span& m) { w.raw("{").span_fields(m).raw("}"); });
+    w.raw("}");
+  });
+  w.raw(",\"quotes\":").array(x.quotes, [&](const ExtractedQuote& q) {
+    w.raw("{").span_fields(q.span).raw(",\"speaker\":").string_or_null(q.speaker);
+    w.raw(",\"cue\":").string_or_null(q.cue).raw(",\"date\":").date(q.date).raw("}");
+  });
+  w.raw(",\"events\":").array(x.events, [&](const ExtractedEvent& e) {
+    w.raw("{\"id\":").string(e.id).raw(",\"date\":").date(e.date).raw(",\"actor\":").string_or_null(e.actor);
+    w.raw(",\"action\":").string(e.action).raw(",\"target\":").string_or_null(e.target);
+    w.raw(",\"quote\":").index_or_null(e.quote).raw(",\"evidence\":{").span_fields(e.evidence).raw("}}");
+  });
+  w.raw(",\"responses\":").array(x.responses, [&](const ExtractedResponse& r) {
+    w.raw("{\"from\":").string(r.from).raw(",\"to\":").string(r.to);
+    w.raw(",\"from_quote\":").index_or_null(r.from_quote).raw(",\"to_quote\":").index_or_null(r.to_quote);
+    w.raw(",\"date\":").date(r.date).raw(",\"evidence\":{").span_fields(r.evidence).raw("}}");
+  });
+  w.raw("}");
+  return std::move(w.out);
+}
 
 Result<Extraction> extraction_from_json(std::string_view text, std::string_view file_name, int line) {
   auto fail = [&](const std::string& message) {

@@ -95,3 +95,25 @@ TEST_CASE("'it' and 'they' as subjects of reporting or event verbs are the body 
   CHECK_FALSE(find_event(x, "Brindle Farms", "warn", ""));
   CHECK(find_event(x, "Corvane Labs", "sue", "Tolland Bank"));
 }
+
+TEST_CASE("each merge pass pairs the right actors among many") {
+  // Several candidates per pass, so a pass that compared the wrong pair of names,
+  // kinds or keys would merge the wrong actors.
+  const Extraction x = extract_text(
+      "Kestrel Motors, Kestrel Aviation Group and Harlow Energy met Jensen Okoro and Mara Lindqvist. "
+      "Lindqvist said Kestrel Motors would hire. The European Commission fined Harlow Energy, and the "
+      "Commission said the Clean Freight Rule and the Freight Framework apply. Okoro agreed. "
+      "Harlow Energy said a SAFETY drill was held. HARLOW ENERGY, Harlow Energy's rival Velda Power and "
+      "the Velda Power Authority (VPA) said VPA would respond.");
+  CHECK(id_of(x, "Lindqvist") == id_of(x, "Mara Lindqvist"));
+  CHECK(id_of(x, "Okoro") == id_of(x, "Jensen Okoro"));
+  CHECK(id_of(x, "Okoro") != id_of(x, "Mara Lindqvist"));
+  CHECK(id_of(x, "Commission") == id_of(x, "European Commission"));
+  CHECK(id_of(x, "HARLOW ENERGY") == id_of(x, "Harlow Energy"));
+  CHECK(id_of(x, "VPA") == id_of(x, "Velda Power Authority"));
+  CHECK(id_of(x, "VPA") != id_of(x, "Velda Power"));
+  CHECK(id_of(x, "Kestrel Motors") != id_of(x, "Kestrel Aviation Group"));
+  CHECK_FALSE(actor_named(x, "SAFETY"));
+  REQUIRE(actor_named(x, "Mara Lindqvist"));
+  CHECK(actor_named(x, "Mara Lindqvist")->kind == "person");
+}

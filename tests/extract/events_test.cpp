@@ -16,8 +16,8 @@ using namespace evgraph::test;
 TEST_CASE("the trigger lexicon maps verbs and nouns to actions") {
   const ExtractResources lex = ExtractResources::load(Resources::builtin());
   auto action_of = [&](const std::string& phrase) {
-    for (const auto& [p, action] : lex.triggers)
-      if (p == make_phrase(phrase)) return action;
+    for (std::size_t i = 0; i < lex.triggers.size(); ++i)
+      if (lex.triggers[i] == make_phrase(phrase)) return lex.trigger_actions[i];
     return std::string();
   };
   CHECK(action_of("rebuked") == "criticize");

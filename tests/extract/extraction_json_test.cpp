@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <thread>
 #include <vector>
 
@@ -72,4 +75,65 @@ TEST_CASE("a shard line with a number out of range is reported, not thrown") {
   REQUIRE_FALSE(huge.ok());
   CHECK(huge.error().line == 9);
   CHECK(huge.error().message.find("unreadable JSON") == 0);
+}
+
+namespace {
+
+std::string tree_dump(const Extraction& x) {
+  return to_json(x).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace
+
+TEST_CASE("to_json_line writes what dumping to_json gives, on extracted articles") {
+  int documents = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("tests/corpus/articles")) {
+    if (entry.path().extension() != ".txt") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const Extraction x = extract_text(text, entry.path().stem().string());
+    CHECK(to_json_line(x) == tree_dump(x));
+    ++documents;
+  }
+  CHECK(documents >= 6);
+}
+
+TEST_CASE("to_json_line escapes strings as nlohmann does, optional fields included") {
+  Extraction x;
+  x.doc = "d\"oc\\1";
+  x.path = "dir/a\tb.txt";
+  x.dct.dct = boost::gregorian::date(2025, 3, 4);
+  x.dct.source = DctSource::meta;
+  x.meta.title = std::string("nul\0and\x01\x1f\x7f", 11) + " \b\f\r\n end";
+  x.meta.url = "https://example.org/?q=\"x\"";
+  x.meta.published = PartialDate::month(2025, 3);
+  Timex t;
+  t.start = 3;
+  t.end = 12;
+  t.text = "next week";
+  t.value = "2025-W11";
+  t.range_max = "P24M";
+  t.mod = "APPROX";
+  x.timexes = {t, Timex{}};
+  // Valid UTF-8 is kept; invalid bytes, surrogates, overlong and cut sequences are replaced.
+  ExtractedActor a{"caf\xc3\xa9", "Caf\xc3\xa9 \xe2\x80\x9cM\xc3\xbcller\xe2\x80\x9d \xf0\x9f\x98\x80", "person",
+                   {"bad \xff byte", "cut \xe2\x80", "surrogate \xed\xa0\x80", "overlong \xc0\xaf", "4-byte \xf4\x90\x80\x80"},
+                   {Span{1, 2, "x"}, Span{5, 9, "\xe2\x80\x94"}}};
+  x.actors = {a, ExtractedActor{}};
+  x.quotes = {ExtractedQuote{Span{0, 4, "\"q\""}, "caf\xc3\xa9", "said", PartialDate::day(2025, 1, 2)},
+              ExtractedQuote{}};
+  ExtractedEvent e;
+  e.id = "e1";
+  e.action = "sue";
+  e.actor = "caf\xc3\xa9";
+  e.quote = 0;
+  e.date = PartialDate::year(2024);
+  e.evidence = Span{0, 3, "a\\b"};
+  x.events = {e, ExtractedEvent{}};
+  x.responses = {ExtractedResponse{"a", "b", 0, 1, PartialDate::year(2025), Span{2, 3, "r"}}, ExtractedResponse{}};
+  CHECK(to_json_line(x) == tree_dump(x));
+  CHECK(to_json_line(Extraction{}) == tree_dump(Extraction{}));
+  x.meta = DocumentMeta{};
+  x.dct = DctInfo{};
+  CHECK(to_json_line(x) == tree_dump(x));
 }

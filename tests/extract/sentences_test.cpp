@@ -44,3 +44,19 @@ TEST_CASE("short capitalized lines without final punctuation are headings") {
   CHECK(text.paragraphs()[0].heading);
   CHECK_FALSE(text.paragraphs()[1].heading);
 }
+
+TEST_CASE("tokenizing is complete whether tokens are denser or sparser than the reserved estimate") {
+  std::string dense;  // one token per byte
+  for (int i = 0; i < 500; ++i) dense += i % 2 ? "," : "a";
+  const auto many = tokenize(dense, lex());
+  REQUIRE(many.size() == dense.size());
+  CHECK(many.front().text == "a");
+  CHECK(many.back().text == ",");
+  CHECK(many.back().end == dense.size());
+  const std::string sparse = std::string(40, ' ') + "Telecommunications" + std::string(40, ' ');
+  const auto few = tokenize(sparse, lex());
+  REQUIRE(few.size() == 1);
+  CHECK(few[0].start == 40);
+  CHECK(few[0].lower == "telecommunications");
+  CHECK(tokenize("", lex()).empty());
+}
