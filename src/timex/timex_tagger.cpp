@@ -260,6 +260,22 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
+  if (cues.governor_words > 0) {
+    // The words right before the expression, nearest first: "of record", "payable".
+    std::string phrase, word;
+    std::size_t i = start;
+    for (std::size_t n = 0; n < cues.governor_words; ++n) {
+      while (i > from && text[i - 1] == ' ') --i;
+      std::size_t b = i;
+      while (b > from && is_word_byte(text[b - 1])) --b;
+      if (b == i) break;
+      word.assign(text.substr(b, i - b));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      phrase = n == 0 ? word : word + ' ' + phrase;
+      if (auto it = cues.governors.find(phrase); it != cues.governors.end()) return it->second;
+      i = b;
+    }
+  }
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
   std::optional<Tense> auxiliary;

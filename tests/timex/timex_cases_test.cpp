@@ -57,6 +57,18 @@ const Positive kPositives[] = {
     {"2025-05-09", "The envoy said Tuesday that the bloc would retaliate.", "Tuesday", "DATE", "2025-05-06"},
     {"2025-05-07", "The minister will meet them on Friday in Geneva.", "Friday", "DATE", "2025-05-09"},
     {"2025-05-09", "The vote was held on December 2.", "December 2", "DATE", "2024-12-02"},
+    // Deadlines and effective dates lie ahead even when the sentence is in the past tense.
+    {"2025-05-09", "It declared a dividend payable June 2 to holders of record May 20.", "June 2", "DATE", "2025-06-02"},
+    {"2025-10-27", "It declared a dividend payable Dec. 7 to holders of record Nov. 22.", "Dec. 7", "DATE", "2025-12-07"},
+    {"2025-10-27", "It declared a dividend payable Dec. 7 to holders of record Nov. 22.", "Nov. 22", "DATE", "2025-11-22"},
+    {"2025-10-27", "The firm said the pact became binding, effective Feb. 1.", "Feb. 1", "DATE", "2026-02-01"},
+    {"2025-01-07", "A court ordered that he stay until Feb. 10.", "Feb. 10", "DATE", "2025-02-10"},
+    {"2025-03-22", "The talks were supposed to conclude by May.", "May", "DATE", "2025-05"},
+    {"2025-05-07", "Officials postponed the vote until Tuesday.", "Tuesday", "DATE", "2025-05-13"},
+    {"2025-05-09", "The bid was extended to June 6.", "June 6", "DATE", "2025-06-06"},
+    {"2025-05-09", "Prices have risen since March 3.", "March 3", "DATE", "2025-03-03"},
+    // A governor only counts right before the expression.
+    {"2025-05-09", "The vote was won by the mayor on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
     {"2025-05-09", "They met on 14 February.", "14 February", "DATE", "2025-02-14"},
     {"2025-05-09", "Prices rose on April 30.", "April 30", "DATE", "2025-04-30"},
