@@ -299,6 +299,7 @@ struct Negative {
 };
 
 const Negative kNegatives[] = {
+    {"They want the boy back as soon as possible.", "soon"},
     {"The index shed 47.3 points to close at 2082.1 on the day.", "2082"},
     {"The deal is worth $5.5 billion.", "5.5"},
     {"The deal is worth $2025 million.", "2025"},
