@@ -284,6 +284,17 @@ const Positive kPositives[] = {
     {"2025-05-09", "Sales rose early Tuesday.", "early Tuesday", "DATE", "2025-05-06"},
     {"2025-05-09", "Trading halted at five o'clock.", "five o'clock", "TIME", "2025-05-09T05:00"},
     {"2025-05-09", "On March 3, 2025 trading halted at 4 p.m. Officials left.", "4 p.m", "TIME", "2025-03-03T16:00"},
+    // years said in words (broadcast transcripts)
+    {"2025-05-09", "The bombing came in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"},
+    {"2025-05-09", "Then came January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"},
+    {"2025-05-09", "Prices last fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI"},
+    {"2025-05-09", "He left in nineteen eighteen.", "nineteen eighteen", "DATE", "1918"},
+    {"1998-03-03", "The plan must be ready by the year two thousand.", "the year two thousand", "DATE", "2000"},
+    // quarters without an article, or with a year or "year-ago" inside
+    {"2025-05-09", "It expects a loss for its fourth quarter.", "fourth quarter", "DATE", "2025-Q4"},
+    {"2025-11-02", "Third quarter profit rose 5%.", "Third quarter", "DATE", "2025-Q3"},
+    {"2025-11-02", "Profit rose from the 2024 third quarter.", "the 2024 third quarter", "DATE", "2024-Q3"},
+    {"2025-11-02", "Profit rose from the year-ago third quarter.", "the year-ago third quarter", "DATE", "2024-Q3"},
     // typographic characters and upper case
     {"2025-05-09", "Biden\u2011era rules ended in May\u00a02025.", "May\u00a02025", "DATE", "2025-05"},
     {"2025-05-09", "Sales rose \u201cthis week\u201d again.", "this week", "DATE", "2025-W19"},
@@ -300,6 +311,8 @@ struct Negative {
 
 const Negative kNegatives[] = {
     {"They want the boy back as soon as possible.", "soon"},
+    {"It has nineteen employees.", "nineteen"},
+    {"He scored two thousand points.", "two thousand"},
     {"The index shed 47.3 points to close at 2082.1 on the day.", "2082"},
     {"The deal is worth $5.5 billion.", "5.5"},
     {"The deal is worth $2025 million.", "2025"},
