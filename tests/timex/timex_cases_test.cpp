@@ -67,6 +67,8 @@ const Positive kPositives[] = {
     {"2025-05-07", "Officials postponed the vote until Tuesday.", "Tuesday", "DATE", "2025-05-13"},
     {"2025-05-09", "The bid was extended to June 6.", "June 6", "DATE", "2025-06-06"},
     {"2025-05-09", "Prices have risen since March 3.", "March 3", "DATE", "2025-03-03"},
+    // "next to" is a preposition, no cue of the future.
+    {"1998-08-08", "Hundreds were wounded in the blasts next to the embassies on Friday.", "Friday", "DATE", "1998-08-07"},
     // A governor only counts right before the expression.
     {"2025-05-09", "The vote was won by the mayor on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
