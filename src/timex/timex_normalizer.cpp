@@ -522,7 +522,11 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
     } else if (context.dct && months) {
       const int y = context.dct->year(), m = context.dct->month();
       year = y;
-      if (context.tense == Tense::past && months->first > m) year = y - 1;
+      // A past-tense sentence about the next month or two mostly reports a plan ("told
+      // them of a cutback in September" in August); news gives the year of older months.
+      // A quarter or season not yet begun cannot have results to report: last year's.
+      const int past_reach = std::isdigit(static_cast<unsigned char>(head[1])) ? 2 : 0;
+      if (context.tense == Tense::past && months->first - m > past_reach) year = y - 1;
       // Reports about a period follow it: "expects to report third-quarter results" in
       // November is this year's third quarter, so only a period well before the DCT moves ahead.
       else if (context.tense == Tense::future && m - months->second > (head[1] == 'Q' || head[1] == 'H' ? 3 : 0))

@@ -69,13 +69,17 @@ const Positive kPositives[] = {
     {"2025-05-09", "Prices have risen since March 3.", "March 3", "DATE", "2025-03-03"},
     // "next to" is a preposition, no cue of the future.
     {"1998-08-08", "Hundreds were wounded in the blasts next to the embassies on Friday.", "Friday", "DATE", "1998-08-07"},
+    // In a past-tense sentence the next month or two is still ahead; older months were last year.
+    {"1990-08-16", "Saudi Arabia told oil companies of a cutback in September.", "September", "DATE", "1990-09"},
+    {"2000-01-07", "He said he subpoenaed the boy to testify on Feb. 10.", "Feb. 10", "DATE", "2000-02-10"},
+    {"2000-01-07", "He said the boy arrived on Aug. 10.", "Aug. 10", "DATE", "1999-08-10"},
     // A governor only counts right before the expression.
     {"2025-05-09", "The vote was won by the mayor on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
     {"2025-05-09", "They met on 14 February.", "14 February", "DATE", "2025-02-14"},
     {"2025-05-09", "Prices rose on April 30.", "April 30", "DATE", "2025-04-30"},
     {"2025-05-09", "Profits fell on Oct. 23.", "Oct. 23", "DATE", "2024-10-23"},
-    {"2025-05-09", "The law was passed on July fourth.", "July fourth", "DATE", "2024-07-04"},
+    {"2025-05-09", "The law was passed on October fourth.", "October fourth", "DATE", "2024-10-04"},
     {"", "The rule takes effect on May 15.", "May 15", "DATE", "XXXX-05-15"},
     {"", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
     {"2025-05-09", "Stores will close on Christmas Day.", "Christmas Day", "DATE", "2025-12-25"},
@@ -86,7 +90,7 @@ const Positive kPositives[] = {
     {"2025-05-09", "It was trained in December 2024.", "December 2024", "DATE", "2024-12"},
     {"2025-05-09", "The plan was unveiled in Jan. 2025.", "Jan. 2025", "DATE", "2025-01"},
     {"2025-05-09", "The plan was unveiled in November, 2024.", "November, 2024", "DATE", "2024-11"},
-    {"2025-05-09", "The plan was unveiled in June.", "June", "DATE", "2024-06"},
+    {"2025-05-09", "The plan was unveiled in September.", "September", "DATE", "2024-09"},
     {"2025-05-09", "The plan will be unveiled in June.", "June", "DATE", "2025-06"},
     {"2025-05-09", "The board met in February.", "February", "DATE", "2025-02"},
     {"2025-05-09", "The board meets in September.", "September", "DATE", "2025-09"},

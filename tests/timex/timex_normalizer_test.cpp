@@ -126,7 +126,9 @@ TEST_CASE("timex normalizer: value functions") {
 
 TEST_CASE("timex normalizer: yearless dates take the year from tense, context or nothing") {
   const date dct(2025, 5, 9);
-  CHECK(eval("XXXX-06", dct, evgraph::Tense::past) == "2024-06");
+  CHECK(eval("XXXX-08", dct, evgraph::Tense::past) == "2024-08");
+  CHECK(eval("XXXX-06", dct, evgraph::Tense::past) == "2025-06");  // the next two months: a plan reported
+  CHECK(eval("XXXX-Q3", dct, evgraph::Tense::past) == "2024-Q3");  // a quarter not begun has no results yet
   CHECK(eval("XXXX-06", dct, evgraph::Tense::future) == "2025-06");
   CHECK(eval("XXXX-03-02", dct, evgraph::Tense::future) == "2026-03-02");
   CHECK(eval("XXXX-04", dct, evgraph::Tense::past) == "2025-04");
