@@ -288,6 +288,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "It fell in January this year.", "January this year", "DATE", "2025-01"},
     {"2025-05-09", "It fell in July last year.", "July last year", "DATE", "2024-07"},
     {"2025-05-09", "Sales rose early Tuesday.", "early Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-09", "Earlier Tuesday, the minister resigned.", "Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-09", "Later Thursday the talks resumed.", "Thursday", "DATE", "2025-05-08"},
     {"2025-05-09", "Trading halted at five o'clock.", "five o'clock", "TIME", "2025-05-09T05:00"},
     {"2025-05-09", "On March 3, 2025 trading halted at 4 p.m. Officials left.", "4 p.m", "TIME", "2025-03-03T16:00"},
     // years said in words (broadcast transcripts)
