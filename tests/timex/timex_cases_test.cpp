@@ -292,6 +292,9 @@ const Positive kPositives[] = {
     {"2025-05-09", "Later Thursday the talks resumed.", "Thursday", "DATE", "2025-05-08"},
     {"2025-05-09", "Trading halted at five o'clock.", "five o'clock", "TIME", "2025-05-09T05:00"},
     {"2025-05-09", "On March 3, 2025 trading halted at 4 p.m. Officials left.", "4 p.m", "TIME", "2025-03-03T16:00"},
+    {"2025-10-30", "Kellogg forecast an earnings increase for the full year.", "the full year", "DATE", "2025"},
+    {"2025-10-30", "Earnings will fall in the current fiscal year.", "the current fiscal year", "DATE", "2025"},
+    {"2025-10-30", "It rained for the whole year.", "the whole year", "DURATION", "P1Y"},
     // years said in words (broadcast transcripts)
     {"2025-05-09", "The bombing came in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"},
     {"2025-05-09", "Then came January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"},
