@@ -178,12 +178,23 @@ std::optional<std::string> duration(std::string_view amount, std::string_view un
   if (!number || *number < 0) return std::nullopt;
   double n = *number;
   std::string_view u = unit;
-  // Whole multiples read better than fractions: 1.5 years -> 18 months, half an hour -> 30 minutes.
+  // A fraction goes to the next smaller unit, as TimeBank writes it: 2 1/2 years -> P2Y6M,
+  // a minute and a half -> PT1M30S, half an hour -> PT30M.
   if (n != std::floor(n)) {
-    if (u == "Y") n *= 12, u = "M";
-    else if (u == "D") n *= 24, u = "H";
-    else if (u == "H") n *= 60, u = "MIN";
-    else if (u == "DE") n *= 10, u = "Y";
+    struct Split { std::string_view unit; double factor; std::string_view whole, part; };
+    static constexpr Split kSplits[] = {{"Y", 12, "P{}Y", "{}M"}, {"D", 24, "P{}DT", "{}H"},
+                                        {"H", 60, "PT{}H", "{}M"}, {"MIN", 60, "PT{}M", "{}S"}};
+    for (const Split& split : kSplits) {
+      const double whole = std::floor(n), part = (n - whole) * split.factor;
+      if (u != split.unit || part != std::floor(part)) continue;
+      std::string out = fmt::format(fmt::runtime(split.whole), static_cast<long long>(whole));
+      if (whole == 0) {  // "P0Y6M" -> "P6M", "P0DT12H" -> "PT12H"
+        out = out.substr(0, out.find('0'));
+        if (split.unit == "D") out += 'T';
+      }
+      return out + fmt::format(fmt::runtime(split.part), static_cast<long long>(part));
+    }
+    if (u == "DE") n *= 10, u = "Y";
     else if (u == "CE") n *= 100, u = "Y";
   }
   if (u == "DE") n *= 10, u = "Y";
@@ -319,6 +330,15 @@ std::optional<std::string> TimexNormalizer::slot(std::string_view name, std::str
   }
   if (name == "num") {
     if (to_number(key)) return key;
+    // "2 1/2": a whole number and a fraction.
+    if (const std::size_t space = key.find(' '), slash = key.find('/');
+        space != std::string::npos && slash != std::string::npos && slash > space) {
+      auto whole = to_int(key.substr(0, space));
+      auto above = to_int(key.substr(space + 1, slash - space - 1));
+      auto below = to_int(key.substr(slash + 1));
+      if (whole && above && below && *below > 0 && *above < *below)
+        return fmt::format("{}", *whole + static_cast<double>(*above) / *below);
+    }
     if (auto v = lookup("num")) return v;
     // Compounds: "twenty-four", "twenty four".
     int total = 0;

@@ -70,6 +70,9 @@ TEST_CASE("timex normalizer: groups go through the norm tables") {
   CHECK(norm.slot("num", "twenty four", context) == "24");
   CHECK(norm.slot("num2", "several", context) == "X");
   CHECK(norm.slot("num", "1.5", context) == "1.5");
+  CHECK(norm.slot("num", "2 1/2", context) == "2.5");
+  CHECK(norm.slot("num", "3 3/4", context) == "3.75");
+  CHECK(norm.slot("num", "3 5/4", context) == std::nullopt);
   CHECK(norm.slot("weekday", "Mondays", context) == "1");
   CHECK(norm.slot("unit", "centuries", context) == "CE");
   CHECK(norm.slot("season", "autumn", context) == "FA");
@@ -110,7 +113,11 @@ TEST_CASE("timex normalizer: value functions") {
   CHECK(eval("@dur(2,Y)", dct, {}, TimexType::duration) == "P2Y");
   CHECK(eval("@dur(X,M)", dct, {}, TimexType::duration) == "PXM");
   CHECK(eval("@dur(0.5,H)", dct, {}, TimexType::duration) == "PT30M");
-  CHECK(eval("@dur(1.5,Y)", dct, {}, TimexType::duration) == "P18M");
+  CHECK(eval("@dur(1.5,Y)", dct, {}, TimexType::duration) == "P1Y6M");
+  CHECK(eval("@dur(0.5,Y)", dct, {}, TimexType::duration) == "P6M");
+  CHECK(eval("@dur(2.5,MIN)", dct, {}, TimexType::duration) == "PT2M30S");
+  CHECK(eval("@dur(0.25,H)", dct, {}, TimexType::duration) == "PT15M");
+  CHECK(eval("@dur(1.3,Y)", dct, {}, TimexType::duration) == "P1.3Y");  // no whole months: kept
   CHECK(eval("@dur(3,DE)", dct, {}, TimexType::duration) == "P30Y");
   CHECK(eval("@dur(45,MIN)", dct, {}, TimexType::duration) == "PT45M");
   CHECK(eval("@time(3,,p)", dct, {}, TimexType::time) == "2025-05-09T15:00");
