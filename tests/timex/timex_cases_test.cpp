@@ -300,6 +300,8 @@ const Positive kPositives[] = {
     {"2025-10-30", "Kellogg forecast an earnings increase for the full year.", "the full year", "DATE", "2025"},
     {"2025-10-30", "Earnings will fall in the current fiscal year.", "the current fiscal year", "DATE", "2025"},
     {"2025-10-30", "It rained for the whole year.", "the whole year", "DURATION", "P1Y"},
+    {"2025-10-30", "It earned $2 million for the year ended March 31.", "the year", "DURATION", "P1Y"},
+    {"2025-10-30", "It expects a loss for the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"},
     // years said in words (broadcast transcripts)
     {"2025-05-09", "The bombing came in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"},
     {"2025-05-09", "Then came January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"},
