@@ -302,6 +302,8 @@ const Positive kPositives[] = {
     {"2025-10-30", "It rained for the whole year.", "the whole year", "DURATION", "P1Y"},
     {"2025-10-30", "It earned $2 million for the year ended March 31.", "the year", "DURATION", "P1Y"},
     {"2025-10-30", "It expects a loss for the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"},
+    {"2025-10-30", "Sales were $37 million in 1988, a small share of imports that year.", "that year", "DATE", "1988"},
+    {"2025-10-30", "She fled in June 1998 and returned later that year.", "later that year", "DATE", "1998"},
     // years said in words (broadcast transcripts)
     {"2025-05-09", "The bombing came in nineteen ninety-six.", "nineteen ninety-six", "DATE", "1996"},
     {"2025-05-09", "Then came January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"},
@@ -391,6 +393,7 @@ const Negative kNegatives[] = {
     {"I am fine, said Sam.", "am"},
     {"The futures market rose.", "futures"},
     {"The company is confident about future earnings.", "future"},
+    {"Nobody forgot what happened that day.", "that day"},
     {"Troops stay for the foreseeable future.", "future"},
     {"Buy 3 Mar bars.", "Mar"},
     {"Jan Smith said hello.", "Jan"},
