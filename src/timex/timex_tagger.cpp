@@ -431,11 +431,12 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
     TimexContext context;
     context.dct = dct;
     context.reference = reference;
-    const bool needs_tense = rule.rule->value.find("XXXX") != std::string::npos ||
+    const bool yearless = rule.rule->value.starts_with("XXXX") || rule.rule->value.starts_with("@holiday({holiday})");
+    const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
                              rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
                              rule.rule->value.find("@weekend") != std::string::npos;
     if (needs_tense) context.tense = tense_near(text, c->start, c->end);
-    if (last_year && rule.rule->value.starts_with("XXXX")) {
+    if (last_year && yearless) {
       const std::size_t here = sentence_start(text, c->start);
       const std::size_t previous = here > 0 ? sentence_start(text, here - 1) : 0;
       if (last_year->first >= (dct ? here : previous)) context.narrative_year = last_year->second;

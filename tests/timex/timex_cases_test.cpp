@@ -84,6 +84,12 @@ const Positive kPositives[] = {
     {"", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
     {"2025-05-09", "Stores will close on Christmas Day.", "Christmas Day", "DATE", "2025-12-25"},
     {"2025-05-09", "Stores closed on Christmas 2024.", "Christmas 2024", "DATE", "2024-12-25"},
+    {"2000-01-07", "The boy was found on Thanksgiving Day clinging to a tube.", "Thanksgiving Day", "DATE", "1999-11-25"},
+    {"2000-02-10", "He was found in the Atlantic last Thanksgiving.", "last Thanksgiving", "DATE", "1999-11-25"},
+    {"2025-05-09", "Stores will close on Thanksgiving 2024.", "Thanksgiving 2024", "DATE", "2024-11-28"},
+    {"2025-05-09", "The pool opens next Memorial Day.", "next Memorial Day", "DATE", "2025-05-26"},
+    {"2025-05-09", "The pool opened last Labor Day.", "last Labor Day", "DATE", "2024-09-02"},
+    {"", "The pool opens on Labor Day.", "Labor Day", "DATE", "XXXX-09"},
     {"2025-05-09", "The parade will be on New Year's Day.", "New Year's Day", "DATE", "2026-01-01"},
     // months and years
     {"2025-05-09", "The plan was unveiled in November 2025.", "November 2025", "DATE", "2025-11"},

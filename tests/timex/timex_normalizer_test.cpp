@@ -131,6 +131,18 @@ TEST_CASE("timex normalizer: value functions") {
   CHECK(eval("@dct(D,1", dct) == "<none>");
 }
 
+TEST_CASE("timex normalizer: holidays, fixed and moveable") {
+  const date dct(2025, 5, 9);
+  CHECK(eval("@holiday(12-25)", dct, evgraph::Tense::future) == "2025-12-25");
+  CHECK(eval("@holiday(11-4-4,2024)", dct) == "2024-11-28");
+  CHECK(eval("@holiday(05-1-L,2025)", dct) == "2025-05-26");
+  CHECK(eval("@holiday(05-1-L,,-1)", dct) == "2024-05-27");
+  CHECK(eval("@holiday(05-1-L,,1)", dct) == "2025-05-26");
+  CHECK(eval("@holiday(11-4-4)", dct, evgraph::Tense::past) == "2024-11-28");
+  CHECK(eval("@holiday(13-1-1,2025)", dct) == "<none>");
+  CHECK(eval("@holiday(02-30,2025)", dct) == "<none>");
+}
+
 TEST_CASE("timex normalizer: yearless dates take the year from tense, context or nothing") {
   const date dct(2025, 5, 9);
   CHECK(eval("XXXX-08", dct, evgraph::Tense::past) == "2024-08");
