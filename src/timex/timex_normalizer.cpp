@@ -580,6 +580,8 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       std::string day;
       if (auto wd = to_int(arg(3)); wd && *wd >= 1 && *wd <= 7)
         day = weekday_date(*wd, 0, context);
+      else if (arg(4).size() == 5 && arg(4)[2] == '-')  // "MM-DD" from the text: its year comes last
+        day = "XXXX-" + arg(4);
       else if (context.reference && context.reference->granularity == "D")
         day = format_timex_date(context.reference->date, "D");
       else if (context.dct)

@@ -295,6 +295,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "Trading halted Wednesday night.", "Wednesday night", "DATE", "2025-05-07"},
     {"2025-05-09", "Trading halted at 10 p.m. Wednesday.", "10 p.m. Wednesday", "TIME", "2025-05-07T22:00"},
     {"2025-05-09", "Trading will resume at noon Monday.", "noon Monday", "TIME", "2025-05-12T12:00"},
+    {"1989-11-02", "It extended the offer until 5 p.m. EST Nov. 9.", "5 p.m. EST Nov. 9", "TIME", "1989-11-09T17:00"},
+    {"2025-05-09", "The polls closed at 8 p.m., March 3.", "8 p.m., March 3", "TIME", "2025-03-03T20:00"},
     {"2025-05-09", "It fell nearly two years ago.", "nearly two years ago", "DATE", "2023"},
     {"2025-05-09", "It fell in January this year.", "January this year", "DATE", "2025-01"},
     {"2025-05-09", "It fell in July last year.", "July last year", "DATE", "2024-07"},
