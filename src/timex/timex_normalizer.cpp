@@ -233,7 +233,12 @@ std::optional<std::pair<int, int>> months_of(std::string_view rest) {
 std::optional<int> year_of_yearless(std::string_view head, const TimexContext& context) {
   const auto months = months_of(head);
   std::optional<int> year;
-  if (context.narrative_year) {
+  // A year just mentioned sets the scene, unless the tense contradicts it: "invited in
+  // July 1997, will join on March 12" is not 1997.
+  const bool contradicted = context.narrative_year && context.dct &&
+                            ((context.tense == Tense::future && *context.narrative_year < context.dct->year()) ||
+                             (context.tense == Tense::past && *context.narrative_year > context.dct->year()));
+  if (context.narrative_year && !contradicted) {
     year = context.narrative_year;
   } else if (context.dct && months) {
     const int y = context.dct->year(), m = context.dct->month();

@@ -101,6 +101,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "The board met in February.", "February", "DATE", "2025-02"},
     {"2025-05-09", "The board meets in September.", "September", "DATE", "2025-09"},
     {"2025-05-09", "In 2024 the firm grew and in June it hired.", "June", "DATE", "2024-06"},
+    // ... unless the tense contradicts the year mentioned.
+    {"1999-02-27", "Invited to join NATO in July 1997, Poland will officially join on March 12.", "March 12", "DATE", "1999-03-12"},
     {"", "The plan was unveiled in June.", "June", "DATE", "XXXX-06"},
     {"", "In 2024 the firm grew and in June it hired.", "June", "DATE", "2024-06"},
     {"2025-05-09", "Shipments began in early March.", "early March", "DATE", "2025-03"},
