@@ -54,7 +54,9 @@ TenseCues parse_tense_cues(const std::string& content, const std::string& where)
     std::string word = lowercase(line.text.substr(0, split));
     while (!word.empty() && std::isspace(static_cast<unsigned char>(word.back()))) word.pop_back();
     std::string tense = line.text.substr(split + 1);
-    if (tense == "not") {
+    if (tense == "determiner") {
+      cues.determiners.push_back(word);
+    } else if (tense == "not") {
       if (word.empty() || word[0] != '!') fail(where, line.number, "exceptions are written '!word not'");
       cues.suffix_exceptions.push_back(word.substr(1));
     } else if (!word.empty() && word[0] == '>') {

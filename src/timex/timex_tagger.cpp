@@ -280,6 +280,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   std::size_t best_distance = SIZE_MAX;
   std::optional<Tense> auxiliary;
   int words_since_auxiliary = 0;
+  bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   std::string word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
@@ -298,7 +299,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     } else {
       if (auto it = cues.words.find(word); it != cues.words.end()) {
         tense = it->second;
-      } else if (word.size() >= 4 &&
+      } else if (word.size() >= 4 && !after_determiner &&
                  std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
@@ -306,6 +307,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
+    after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
     if (tense && (j <= start || i >= end)) {
       const std::size_t distance = j <= start ? start - j : i - end;
       if (distance < best_distance) best_distance = distance, best = *tense;

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -53,6 +54,7 @@ TEST_CASE("timex resources: the built-in files load and every rule has a value")
   CHECK(res.tense.auxiliaries.at("will") == evgraph::Tense::future);
   CHECK(res.tense.governors.at("of record") == evgraph::Tense::future);
   CHECK(res.tense.governor_words >= 2);
+  CHECK(std::find(res.tense.determiners.begin(), res.tense.determiners.end(), "the") != res.tense.determiners.end());
 }
 
 TEST_CASE("timex resources: governors are phrases of one or more words") {
