@@ -80,6 +80,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "The vote was won by the mayor on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
     {"2025-05-09", "They met on 14 February.", "14 February", "DATE", "2025-02-14"},
+    {"2025-05-09", "The summit will be held on June 24 and 25.", "June 24", "DATE", "2025-06-24"},
+    {"2025-05-09", "The summit will be held on June 24 and 25.", "25", "DATE", "2025-06-25"},
     {"2025-05-09", "Prices rose on April 30.", "April 30", "DATE", "2025-04-30"},
     {"2025-05-09", "Profits fell on Oct. 23.", "Oct. 23", "DATE", "2024-10-23"},
     {"2025-05-09", "The law was passed on October fourth.", "October fourth", "DATE", "2024-10-04"},
