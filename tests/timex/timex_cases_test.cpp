@@ -228,7 +228,7 @@ const Positive kPositives[] = {
     {"2025-05-09", "Strikes could go on well into the future if he does not stop.", "the future", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices will fall soon.", "soon", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices fall in the short term.", "the short term", "DATE", "FUTURE_REF"},
-    {"2025-05-09", "Prices fall in the long run.", "the long run", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Prices fall in the long term.", "the long term", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices fall in the near future.", "the near future", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices fall in the coming months.", "the coming months", "DATE", "FUTURE_REF"},
     // durations
@@ -409,6 +409,7 @@ const Negative kNegatives[] = {
     {"I am fine, said Sam.", "am"},
     {"The futures market rose.", "futures"},
     {"The company is confident about future earnings.", "future"},
+    {"Prices fall in the long run.", "the long run"},
     {"Nobody forgot what happened that day.", "that day"},
     {"He was last seen Nov. 3, the day before authorities issued a warrant.", "the day before"},
     {"Troops stay for the foreseeable future.", "future"},
