@@ -347,6 +347,7 @@ struct Negative {
 
 const Negative kNegatives[] = {
     {"They want the boy back as soon as possible.", "soon"},
+    {"He was killed soon after being captured.", "soon"},
     {"It has nineteen employees.", "nineteen"},
     {"He scored two thousand points.", "two thousand"},
     {"The index shed 47.3 points to close at 2082.1 on the day.", "2082"},
