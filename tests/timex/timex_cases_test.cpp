@@ -149,6 +149,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "Earnings will be lower for the last half of 2024.", "the last half of 2024", "DATE", "2024-H2"},
     {"2025-05-09", "The plant opens in 2027 or later.", "2027 or later", "DATE", "2027"},
     {"2025-05-09", "Net rose from $5 million in the 2024 period.", "the 2024 period", "DATE", "2024"},
+    {"2025-05-09", "The ratio should be in place by year's end.", "year's end", "DATE", "2025"},
+    {"2025-05-09", "The deal should close by year end.", "year end", "DATE", "2025"},
     {"2025-05-09", "Sales will rise in H2 2025.", "H2 2025", "DATE", "2025-H2"},
     {"2025-05-09", "Sales fell in the spring of 2024.", "the spring of 2024", "DATE", "2024-SP"},
     {"2025-05-09", "Sales fell in summer 2023.", "summer 2023", "DATE", "2023-SU"},
