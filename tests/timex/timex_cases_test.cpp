@@ -262,6 +262,7 @@ const Positive kPositives[] = {
     {"2025-05-09", "It took a year and a half.", "a year and a half", "DURATION", "P1Y6M"},
     {"2025-05-09", "Growth will slow over the next two years or so.", "the next two years or so", "DURATION", "P2Y"},
     {"2025-05-09", "The boy will stay for two more weeks.", "two more weeks", "DURATION", "P2W"},
+    {"2025-05-09", "Over the next couple of years we expect growth.", "the next couple of years", "DURATION", "P2Y"},
     {"2025-05-09", "The loan may be extended for an additional year.", "an additional year", "DURATION", "P1Y"},
     {"2025-05-09", "The economy should slow in coming months.", "coming months", "DATE", "FUTURE_REF"},
     {"2025-11-02", "Sales in the latest period were $1.7 billion.", "the latest period", "DATE", "2025-Q3"},
