@@ -297,9 +297,11 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       auxiliary = aux->second;
       words_since_auxiliary = 0;
     } else {
-      if (auto it = cues.words.find(word); it != cues.words.end()) {
+      if (after_determiner) {
+        // "the plan", "a proposed merger": a noun or an adjective, no verb
+      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
         tense = it->second;
-      } else if (word.size() >= 4 && !after_determiner &&
+      } else if (word.size() >= 4 &&
                  std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;

@@ -76,6 +76,7 @@ const Positive kPositives[] = {
     {"2000-01-07", "He said the boy arrived on Aug. 10.", "Aug. 10", "DATE", "1999-08-10"},
     // An -ed word after a determiner is an adjective, no past tense.
     {"1989-10-26", "The split would be paid on a still unspecified date in January.", "January", "DATE", "1990-01"},
+    {"1989-10-27", "The thrift announced the plan Aug. 21.", "Aug. 21", "DATE", "1989-08-21"},
     // A governor only counts right before the expression.
     {"2025-05-09", "The vote was won by the mayor on December 2.", "December 2", "DATE", "2024-12-02"},
     {"2025-05-09", "The vote will be held on March 2.", "March 2", "DATE", "2026-03-02"},
