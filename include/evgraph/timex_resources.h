@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "evgraph/resources.h"
@@ -41,6 +42,7 @@ struct TenseCues {
   // Phrases right before an expression that decide its tense alone ("payable Dec. 7",
   // "until Tuesday"): lowercase words joined by one space.
   std::unordered_map<std::string, Tense> governors;
+  std::unordered_set<std::string> nearest_governors;  // "by": ahead for weekdays, the nearest month
   std::size_t governor_words = 0;  // the longest governor, in words
 };
 

@@ -247,7 +247,11 @@ std::optional<int> year_of_yearless(std::string_view head, const TimexContext& c
     // them of a cutback in September" in August); news gives the year of older months.
     // A quarter or season not yet begun cannot have results to report: last year's.
     const int past_reach = std::isdigit(static_cast<unsigned char>(head[1])) ? 2 : 0;
-    if (context.tense == Tense::past && months->first - m > past_reach) year = y - 1;
+    if (context.nearest && context.tense == Tense::future) {
+      // "by March", "until March": the nearest March; half a year off is ahead.
+      if (months->first - m > 6) year = y - 1;
+      else if (m - months->second >= 6) year = y + 1;
+    } else if (context.tense == Tense::past && months->first - m > past_reach) year = y - 1;
     // Reports about a period follow it: "expects to report third-quarter results" in
     // November is this year's third quarter, so only a period well before the DCT moves ahead.
     else if (context.tense == Tense::future && m - months->second > (head[1] == 'Q' || head[1] == 'H' ? 3 : 0))

@@ -73,7 +73,12 @@ TenseCues parse_tense_cues(const std::string& content, const std::string& where)
         i = j;
       }
       if (phrase.empty()) fail(where, line.number, "a governor needs a word: '>until future'");
-      cues.governors[phrase] = parse_tense(tense, where, line.number);
+      if (tense == "nearest") {
+        cues.governors[phrase] = Tense::future;
+        cues.nearest_governors.insert(phrase);
+      } else {
+        cues.governors[phrase] = parse_tense(tense, where, line.number);
+      }
       cues.governor_words = std::max(cues.governor_words, words);
     } else if (!word.empty() && word[0] == '+') {
       cues.auxiliaries[word.substr(1)] = parse_tense(tense, where, line.number);

@@ -184,7 +184,7 @@ struct TimexTagger::Impl {
     pool.push_back(s);
   }
 
-  Tense tense_near(std::string_view text, std::size_t start, std::size_t end) const;
+  Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
   std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
 };
 
@@ -256,7 +256,7 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::
 // The cue nearest to the expression decides. A verb right after an auxiliary
 // takes the auxiliary's tense ("will be held" is future, "had announced" past),
 // so "said Friday that it would ..." is past while "will meet Friday" is future.
-Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end) const {
+Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const {
   constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
@@ -272,7 +272,10 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       word.assign(text.substr(b, i - b));
       for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       phrase = n == 0 ? word : word + ' ' + phrase;
-      if (auto it = cues.governors.find(phrase); it != cues.governors.end()) return it->second;
+      if (auto it = cues.governors.find(phrase); it != cues.governors.end()) {
+        *nearest = cues.nearest_governors.count(phrase) > 0;
+        return it->second;
+      }
       i = b;
     }
   }
@@ -439,7 +442,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
     const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
                              rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
                              rule.rule->value.find("@weekend") != std::string::npos;
-    if (needs_tense) context.tense = tense_near(text, c->start, c->end);
+    if (needs_tense) context.tense = tense_near(text, c->start, c->end, &context.nearest);
     if (last_year && yearless) {
       const std::size_t here = sentence_start(text, c->start);
       const std::size_t previous = here > 0 ? sentence_start(text, here - 1) : 0;

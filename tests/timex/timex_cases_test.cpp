@@ -65,6 +65,8 @@ const Positive kPositives[] = {
     {"2025-01-07", "A court ordered that he stay until Feb. 10.", "Feb. 10", "DATE", "2025-02-10"},
     {"2025-03-22", "The talks were supposed to conclude by May.", "May", "DATE", "2025-05"},
     {"2025-05-07", "Officials postponed the vote until Tuesday.", "Tuesday", "DATE", "2025-05-13"},
+    {"2025-05-09", "Sales had risen 5% by March.", "March", "DATE", "2025-03"},
+    {"2025-10-26", "The pact runs until February.", "February", "DATE", "2026-02"},
     {"2025-05-09", "The bid was extended to June 6.", "June 6", "DATE", "2025-06-06"},
     {"2025-05-09", "Prices have risen since March 3.", "March 3", "DATE", "2025-03-03"},
     {"2000-04-03", "The group might come to the U.S. as soon as Tuesday, reports said.", "Tuesday", "DATE", "2000-04-04"},

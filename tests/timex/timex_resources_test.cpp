@@ -53,6 +53,9 @@ TEST_CASE("timex resources: the built-in files load and every rule has a value")
   CHECK(res.norms.at("month").at("sept") == "09");
   CHECK(res.tense.auxiliaries.at("will") == evgraph::Tense::future);
   CHECK(res.tense.governors.at("of record") == evgraph::Tense::future);
+  CHECK(res.tense.governors.at("by") == evgraph::Tense::future);
+  CHECK(res.tense.nearest_governors.count("by") == 1);
+  CHECK(res.tense.nearest_governors.count("payable") == 0);
   CHECK(res.tense.governor_words >= 2);
   CHECK(std::find(res.tense.determiners.begin(), res.tense.determiners.end(), "the") != res.tense.determiners.end());
 }
