@@ -258,6 +258,9 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::
 // so "said Friday that it would ..." is past while "will meet Friday" is future.
 Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const {
   constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
+  // A cue after the expression often belongs to the next clause ("planned a rally Saturday
+  // and were planning ..."): it counts as this many times farther than one before.
+  constexpr std::size_t kAfterWeight = 10;
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
   if (cues.governor_words > 0) {
@@ -314,7 +317,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     }
     after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
     if (tense && (j <= start || i >= end)) {
-      const std::size_t distance = j <= start ? start - j : i - end;
+      const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
       if (distance < best_distance) best_distance = distance, best = *tense;
     }
     i = j;

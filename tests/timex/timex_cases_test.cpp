@@ -70,6 +70,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "The bid was extended to June 6.", "June 6", "DATE", "2025-06-06"},
     {"2025-05-09", "Prices have risen since March 3.", "March 3", "DATE", "2025-03-03"},
     {"2000-04-03", "The group might come to the U.S. as soon as Tuesday, reports said.", "Tuesday", "DATE", "2000-04-04"},
+    // A cue before the expression outweighs a nearer one after it, from the next clause.
+    {"2000-01-07", "Protesters planned a large demonstration on Saturday and were planning to drive around.", "Saturday", "DATE", "2000-01-08"},
     // "next to" is a preposition, no cue of the future.
     {"1998-08-08", "Hundreds were wounded in the blasts next to the embassies on Friday.", "Friday", "DATE", "1998-08-07"},
     // In a past-tense sentence the next month or two is still ahead; older months were last year.
