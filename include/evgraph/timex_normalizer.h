@@ -29,6 +29,7 @@ struct TimexAnchor {
 struct TimexContext {
   std::optional<boost::gregorian::date> dct;
   Tense tense = Tense::unknown;
+  bool nearest = false;  // a governor like "by June" decided: the nearest June, ties ahead
   std::optional<TimexAnchor> reference;  // the last date mentioned before this expression
   std::optional<int> narrative_year;     // an explicit year in the same or previous sentence
 };

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "evgraph/resources.h"
@@ -37,6 +38,12 @@ struct TenseCues {
   std::unordered_map<std::string, Tense> auxiliaries;  // "will", "was": they outrank other cues
   std::vector<std::pair<std::string, Tense>> suffixes;  // "*ed past"
   std::vector<std::string> suffix_exceptions;           // words that end like a cue but are not ("need")
+  std::vector<std::string> determiners;  // after these a suffix cue is an adjective ("the proposed merger")
+  // Phrases right before an expression that decide its tense alone ("payable Dec. 7",
+  // "until Tuesday"): lowercase words joined by one space.
+  std::unordered_map<std::string, Tense> governors;
+  std::unordered_set<std::string> nearest_governors;  // "by": ahead for weekdays, the nearest month
+  std::size_t governor_words = 0;  // the longest governor, in words
 };
 
 struct TimexResources {

@@ -178,12 +178,23 @@ std::optional<std::string> duration(std::string_view amount, std::string_view un
   if (!number || *number < 0) return std::nullopt;
   double n = *number;
   std::string_view u = unit;
-  // Whole multiples read better than fractions: 1.5 years -> 18 months, half an hour -> 30 minutes.
+  // A fraction goes to the next smaller unit, as TimeBank writes it: 2 1/2 years -> P2Y6M,
+  // a minute and a half -> PT1M30S, half an hour -> PT30M.
   if (n != std::floor(n)) {
-    if (u == "Y") n *= 12, u = "M";
-    else if (u == "D") n *= 24, u = "H";
-    else if (u == "H") n *= 60, u = "MIN";
-    else if (u == "DE") n *= 10, u = "Y";
+    struct Split { std::string_view unit; double factor; std::string_view whole, part; };
+    static constexpr Split kSplits[] = {{"Y", 12, "P{}Y", "{}M"}, {"D", 24, "P{}DT", "{}H"},
+                                        {"H", 60, "PT{}H", "{}M"}, {"MIN", 60, "PT{}M", "{}S"}};
+    for (const Split& split : kSplits) {
+      const double whole = std::floor(n), part = (n - whole) * split.factor;
+      if (u != split.unit || part != std::floor(part)) continue;
+      std::string out = fmt::format(fmt::runtime(split.whole), static_cast<long long>(whole));
+      if (whole == 0) {  // "P0Y6M" -> "P6M", "P0DT12H" -> "PT12H"
+        out = out.substr(0, out.find('0'));
+        if (split.unit == "D") out += 'T';
+      }
+      return out + fmt::format(fmt::runtime(split.part), static_cast<long long>(part));
+    }
+    if (u == "DE") n *= 10, u = "Y";
     else if (u == "CE") n *= 100, u = "Y";
   }
   if (u == "DE") n *= 10, u = "Y";
@@ -215,6 +226,67 @@ std::optional<std::pair<int, int>> months_of(std::string_view rest) {
     if (s) return std::pair{s, s + 2};
   }
   return std::nullopt;
+}
+
+// The year of a yearless value whose remainder is `head` ("-06", "-Q3", "-SU"): a year
+// mentioned just before, else the DCT's year moved by the tense; nullopt without either.
+std::optional<int> year_of_yearless(std::string_view head, const TimexContext& context) {
+  const auto months = months_of(head);
+  std::optional<int> year;
+  // A year just mentioned sets the scene, unless the tense contradicts it: "invited in
+  // July 1997, will join on March 12" is not 1997.
+  const bool contradicted = context.narrative_year && context.dct &&
+                            ((context.tense == Tense::future && *context.narrative_year < context.dct->year()) ||
+                             (context.tense == Tense::past && *context.narrative_year > context.dct->year()));
+  if (context.narrative_year && !contradicted) {
+    year = context.narrative_year;
+  } else if (context.dct && months) {
+    const int y = context.dct->year(), m = context.dct->month();
+    year = y;
+    // A past-tense sentence about the next month or two mostly reports a plan ("told
+    // them of a cutback in September" in August); news gives the year of older months.
+    // A quarter or season not yet begun cannot have results to report: last year's.
+    const int past_reach = std::isdigit(static_cast<unsigned char>(head[1])) ? 2 : 0;
+    if (context.nearest && context.tense == Tense::future) {
+      // "by March", "until March": the nearest March; half a year off is ahead.
+      if (months->first - m > 6) year = y - 1;
+      else if (m - months->second >= 6) year = y + 1;
+    } else if (context.tense == Tense::past && months->first - m > past_reach) year = y - 1;
+    // Reports about a period follow it: "expects to report third-quarter results" in
+    // November is this year's third quarter, so only a period well before the DCT moves ahead.
+    else if (context.tense == Tense::future && m - months->second > (head[1] == 'Q' || head[1] == 'H' ? 3 : 0))
+      year = y + 1;
+    else if (context.tense == Tense::unknown || context.tense == Tense::present) {
+      // No tense: the occurrence nearest the DCT (news mostly reports the last few months).
+      if (months->first - m > 6) year = y - 1;
+      else if (m - months->second > 6) year = y + 1;
+    }
+  }
+  return year;
+}
+
+// A holiday's date in `year`: code "MM-DD", or "MM-W-N" for the Nth weekday W (1 = Monday)
+// of month MM, N = L for the last ("11-4-4": Thanksgiving, the fourth Thursday of November).
+std::optional<bg::date> holiday_date(const std::vector<std::string>& code, int year) {
+  try {
+    auto month = to_int(code[0]);
+    if (!month || *month < 1 || *month > 12 || !valid_year(year)) return std::nullopt;
+    if (code.size() == 2) {
+      auto day = to_int(code[1]);
+      if (!day) return std::nullopt;
+      return bg::date(year, *month, *day);
+    }
+    auto wd = to_int(code[1]);
+    if (code.size() != 3 || !wd || *wd < 1 || *wd > 7) return std::nullopt;
+    const bg::greg_weekday weekday(*wd % 7);
+    if (code[2] == "L") return bg::last_day_of_the_week_in_month(weekday, *month).get_date(year);
+    auto n = to_int(code[2]);
+    if (!n || *n < 1 || *n > 5) return std::nullopt;
+    using nth = bg::nth_day_of_the_week_in_month;
+    return nth(static_cast<nth::week_num>(*n), weekday, *month).get_date(year);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace
@@ -319,6 +391,15 @@ std::optional<std::string> TimexNormalizer::slot(std::string_view name, std::str
   }
   if (name == "num") {
     if (to_number(key)) return key;
+    // "2 1/2": a whole number and a fraction.
+    if (const std::size_t space = key.find(' '), slash = key.find('/');
+        space != std::string::npos && slash != std::string::npos && slash > space) {
+      auto whole = to_int(key.substr(0, space));
+      auto above = to_int(key.substr(space + 1, slash - space - 1));
+      auto below = to_int(key.substr(slash + 1));
+      if (whole && above && below && *below > 0 && *above < *below)
+        return fmt::format("{}", *whole + static_cast<double>(*above) / *below);
+    }
     if (auto v = lookup("num")) return v;
     // Compounds: "twenty-four", "twenty four".
     int total = 0;
@@ -471,6 +552,31 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
         else if (*n > 0) year = *month > m ? y : y + 1;
         base = fmt::format("{:04d}-{:02d}", year, *month);
       }
+    } else if (name == "holiday") {
+      // @holiday(CODE) by context, @holiday(CODE,YEAR), or @holiday(CODE,,SHIFT): the last
+      // (-1) or next (1) one from the DCT.
+      std::vector<std::string> code(1);
+      for (char c : arg(0)) {
+        if (c == '-') code.emplace_back();
+        else code.back() += c;
+      }
+      if (code.size() < 2 || code[0].size() != 2) return std::nullopt;
+      std::optional<int> year = to_int(arg(1));
+      const std::optional<int> n = to_int(arg(2));
+      if (!year && n && *n != 0 && context.dct) {
+        const bg::date dct = *context.dct;
+        for (int y = dct.year(), k = 0; k < 2 && !year; ++k, y += *n < 0 ? -1 : 1)
+          if (auto d = holiday_date(code, y); d && (*n < 0 ? *d < dct : *d > dct)) year = y;
+      }
+      if (!year) year = year_of_yearless("-" + code[0], context);
+      if (!year && n && context.dct) year = context.dct->year();
+      if (!year) {
+        base = code.size() == 2 ? "XXXX-" + arg(0) : "XXXX-" + code[0];
+      } else {
+        auto d = holiday_date(code, *year);
+        if (!d) return std::nullopt;
+        base = format_timex_date(*d, "D");
+      }
     } else if (name == "dur") {
       base = duration(arg(0), arg(1));
     } else if (name == "time") {
@@ -483,6 +589,8 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       std::string day;
       if (auto wd = to_int(arg(3)); wd && *wd >= 1 && *wd <= 7)
         day = weekday_date(*wd, 0, context);
+      else if (arg(4).size() == 5 && arg(4)[2] == '-')  // "MM-DD" from the text: its year comes last
+        day = "XXXX-" + arg(4);
       else if (context.reference && context.reference->granularity == "D")
         day = format_timex_date(context.reference->date, "D");
       else if (context.dct)
@@ -515,24 +623,7 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
     std::string_view rest = std::string_view(result).substr(4);
     std::string_view head = rest.substr(0, rest.find('T'));
     if (head.size() > 3 && head[3] == '-') head = head.substr(0, 3);  // "-MM-DD" -> "-MM"
-    auto months = months_of(head);
-    std::optional<int> year;
-    if (context.narrative_year) {
-      year = context.narrative_year;
-    } else if (context.dct && months) {
-      const int y = context.dct->year(), m = context.dct->month();
-      year = y;
-      if (context.tense == Tense::past && months->first > m) year = y - 1;
-      // Reports about a period follow it: "expects to report third-quarter results" in
-      // November is this year's third quarter, so only a period well before the DCT moves ahead.
-      else if (context.tense == Tense::future && m - months->second > (head[1] == 'Q' || head[1] == 'H' ? 3 : 0))
-        year = y + 1;
-      else if (context.tense == Tense::unknown || context.tense == Tense::present) {
-        // No tense: the occurrence nearest the DCT (news mostly reports the last few months).
-        if (months->first - m > 6) year = y - 1;
-        else if (m - months->second > 6) year = y + 1;
-      }
-    }
+    const std::optional<int> year = year_of_yearless(head, context);
     if (year) result = fmt::format("{:04d}", *year) + std::string(rest);
   }
   return result;

@@ -54,9 +54,32 @@ TenseCues parse_tense_cues(const std::string& content, const std::string& where)
     std::string word = lowercase(line.text.substr(0, split));
     while (!word.empty() && std::isspace(static_cast<unsigned char>(word.back()))) word.pop_back();
     std::string tense = line.text.substr(split + 1);
-    if (tense == "not") {
+    if (tense == "determiner") {
+      cues.determiners.push_back(word);
+    } else if (tense == "not") {
       if (word.empty() || word[0] != '!') fail(where, line.number, "exceptions are written '!word not'");
       cues.suffix_exceptions.push_back(word.substr(1));
+    } else if (!word.empty() && word[0] == '>') {
+      std::string phrase;
+      std::size_t words = 0;
+      for (std::size_t i = 1; i < word.size();) {
+        while (i < word.size() && std::isspace(static_cast<unsigned char>(word[i]))) ++i;
+        std::size_t j = i;
+        while (j < word.size() && !std::isspace(static_cast<unsigned char>(word[j]))) ++j;
+        if (j == i) break;
+        if (!phrase.empty()) phrase += ' ';
+        phrase += word.substr(i, j - i);
+        ++words;
+        i = j;
+      }
+      if (phrase.empty()) fail(where, line.number, "a governor needs a word: '>until future'");
+      if (tense == "nearest") {
+        cues.governors[phrase] = Tense::future;
+        cues.nearest_governors.insert(phrase);
+      } else {
+        cues.governors[phrase] = parse_tense(tense, where, line.number);
+      }
+      cues.governor_words = std::max(cues.governor_words, words);
     } else if (!word.empty() && word[0] == '+') {
       cues.auxiliaries[word.substr(1)] = parse_tense(tense, where, line.number);
     } else if (!word.empty() && word[0] == '*') {

@@ -184,7 +184,7 @@ struct TimexTagger::Impl {
     pool.push_back(s);
   }
 
-  Tense tense_near(std::string_view text, std::size_t start, std::size_t end) const;
+  Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
   std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
 };
 
@@ -256,14 +256,37 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::
 // The cue nearest to the expression decides. A verb right after an auxiliary
 // takes the auxiliary's tense ("will be held" is future, "had announced" past),
 // so "said Friday that it would ..." is past while "will meet Friday" is future.
-Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end) const {
+Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const {
   constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
+  // A cue after the expression often belongs to the next clause ("planned a rally Saturday
+  // and were planning ..."): it counts as this many times farther than one before.
+  constexpr std::size_t kAfterWeight = 10;
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
+  if (cues.governor_words > 0) {
+    // The words right before the expression, nearest first: "of record", "payable".
+    std::string phrase, word;
+    std::size_t i = start;
+    for (std::size_t n = 0; n < cues.governor_words; ++n) {
+      while (i > from && text[i - 1] == ' ') --i;
+      std::size_t b = i;
+      while (b > from && is_word_byte(text[b - 1])) --b;
+      if (b == i) break;
+      word.assign(text.substr(b, i - b));
+      for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      phrase = n == 0 ? word : word + ' ' + phrase;
+      if (auto it = cues.governors.find(phrase); it != cues.governors.end()) {
+        *nearest = cues.nearest_governors.count(phrase) > 0;
+        return it->second;
+      }
+      i = b;
+    }
+  }
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
   std::optional<Tense> auxiliary;
   int words_since_auxiliary = 0;
+  bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   std::string word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
@@ -280,7 +303,9 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       auxiliary = aux->second;
       words_since_auxiliary = 0;
     } else {
-      if (auto it = cues.words.find(word); it != cues.words.end()) {
+      if (after_determiner) {
+        // "the plan", "a proposed merger": a noun or an adjective, no verb
+      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
         tense = it->second;
       } else if (word.size() >= 4 &&
                  std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
@@ -290,8 +315,9 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
+    after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
     if (tense && (j <= start || i >= end)) {
-      const std::size_t distance = j <= start ? start - j : i - end;
+      const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
       if (distance < best_distance) best_distance = distance, best = *tense;
     }
     i = j;
@@ -415,11 +441,12 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
     TimexContext context;
     context.dct = dct;
     context.reference = reference;
-    const bool needs_tense = rule.rule->value.find("XXXX") != std::string::npos ||
+    const bool yearless = rule.rule->value.starts_with("XXXX") || rule.rule->value.starts_with("@holiday({holiday})");
+    const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
                              rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
                              rule.rule->value.find("@weekend") != std::string::npos;
-    if (needs_tense) context.tense = tense_near(text, c->start, c->end);
-    if (last_year && rule.rule->value.starts_with("XXXX")) {
+    if (needs_tense) context.tense = tense_near(text, c->start, c->end, &context.nearest);
+    if (last_year && yearless) {
       const std::size_t here = sentence_start(text, c->start);
       const std::size_t previous = here > 0 ? sentence_start(text, here - 1) : 0;
       if (last_year->first >= (dct ? here : previous)) context.narrative_year = last_year->second;

@@ -70,6 +70,9 @@ TEST_CASE("timex normalizer: groups go through the norm tables") {
   CHECK(norm.slot("num", "twenty four", context) == "24");
   CHECK(norm.slot("num2", "several", context) == "X");
   CHECK(norm.slot("num", "1.5", context) == "1.5");
+  CHECK(norm.slot("num", "2 1/2", context) == "2.5");
+  CHECK(norm.slot("num", "3 3/4", context) == "3.75");
+  CHECK(norm.slot("num", "3 5/4", context) == std::nullopt);
   CHECK(norm.slot("weekday", "Mondays", context) == "1");
   CHECK(norm.slot("unit", "centuries", context) == "CE");
   CHECK(norm.slot("season", "autumn", context) == "FA");
@@ -110,7 +113,11 @@ TEST_CASE("timex normalizer: value functions") {
   CHECK(eval("@dur(2,Y)", dct, {}, TimexType::duration) == "P2Y");
   CHECK(eval("@dur(X,M)", dct, {}, TimexType::duration) == "PXM");
   CHECK(eval("@dur(0.5,H)", dct, {}, TimexType::duration) == "PT30M");
-  CHECK(eval("@dur(1.5,Y)", dct, {}, TimexType::duration) == "P18M");
+  CHECK(eval("@dur(1.5,Y)", dct, {}, TimexType::duration) == "P1Y6M");
+  CHECK(eval("@dur(0.5,Y)", dct, {}, TimexType::duration) == "P6M");
+  CHECK(eval("@dur(2.5,MIN)", dct, {}, TimexType::duration) == "PT2M30S");
+  CHECK(eval("@dur(0.25,H)", dct, {}, TimexType::duration) == "PT15M");
+  CHECK(eval("@dur(1.3,Y)", dct, {}, TimexType::duration) == "P1.3Y");  // no whole months: kept
   CHECK(eval("@dur(3,DE)", dct, {}, TimexType::duration) == "P30Y");
   CHECK(eval("@dur(45,MIN)", dct, {}, TimexType::duration) == "PT45M");
   CHECK(eval("@time(3,,p)", dct, {}, TimexType::time) == "2025-05-09T15:00");
@@ -124,9 +131,23 @@ TEST_CASE("timex normalizer: value functions") {
   CHECK(eval("@dct(D,1", dct) == "<none>");
 }
 
+TEST_CASE("timex normalizer: holidays, fixed and moveable") {
+  const date dct(2025, 5, 9);
+  CHECK(eval("@holiday(12-25)", dct, evgraph::Tense::future) == "2025-12-25");
+  CHECK(eval("@holiday(11-4-4,2024)", dct) == "2024-11-28");
+  CHECK(eval("@holiday(05-1-L,2025)", dct) == "2025-05-26");
+  CHECK(eval("@holiday(05-1-L,,-1)", dct) == "2024-05-27");
+  CHECK(eval("@holiday(05-1-L,,1)", dct) == "2025-05-26");
+  CHECK(eval("@holiday(11-4-4)", dct, evgraph::Tense::past) == "2024-11-28");
+  CHECK(eval("@holiday(13-1-1,2025)", dct) == "<none>");
+  CHECK(eval("@holiday(02-30,2025)", dct) == "<none>");
+}
+
 TEST_CASE("timex normalizer: yearless dates take the year from tense, context or nothing") {
   const date dct(2025, 5, 9);
-  CHECK(eval("XXXX-06", dct, evgraph::Tense::past) == "2024-06");
+  CHECK(eval("XXXX-08", dct, evgraph::Tense::past) == "2024-08");
+  CHECK(eval("XXXX-06", dct, evgraph::Tense::past) == "2025-06");  // the next two months: a plan reported
+  CHECK(eval("XXXX-Q3", dct, evgraph::Tense::past) == "2024-Q3");  // a quarter not begun has no results yet
   CHECK(eval("XXXX-06", dct, evgraph::Tense::future) == "2025-06");
   CHECK(eval("XXXX-03-02", dct, evgraph::Tense::future) == "2026-03-02");
   CHECK(eval("XXXX-04", dct, evgraph::Tense::past) == "2025-04");

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -51,6 +52,24 @@ TEST_CASE("timex resources: the built-in files load and every rule has a value")
   CHECK(negatives >= 10);
   CHECK(res.norms.at("month").at("sept") == "09");
   CHECK(res.tense.auxiliaries.at("will") == evgraph::Tense::future);
+  CHECK(res.tense.governors.at("of record") == evgraph::Tense::future);
+  CHECK(res.tense.governors.at("by") == evgraph::Tense::future);
+  CHECK(res.tense.nearest_governors.count("by") == 1);
+  CHECK(res.tense.nearest_governors.count("payable") == 0);
+  CHECK(res.tense.governor_words >= 2);
+  CHECK(std::find(res.tense.determiners.begin(), res.tense.determiners.end(), "the") != res.tense.determiners.end());
+}
+
+TEST_CASE("timex resources: governors are phrases of one or more words") {
+  OverrideDir empty("en/timex/tense_cues.txt", ">  no  later than  future\n>since past\n");
+  const evgraph::TimexResources res = evgraph::load_timex_resources(evgraph::Resources::with_override(empty.root));
+  CHECK(res.tense.governors.at("no later than") == evgraph::Tense::future);
+  CHECK(res.tense.governors.at("since") == evgraph::Tense::past);
+  CHECK(res.tense.governor_words == 3);
+  OverrideDir bad("en/timex/tense_cues.txt", "> future\n");
+  CHECK(load_error(bad).find("a governor needs a word") != std::string::npos);
+  OverrideDir wrong("en/timex/tense_cues.txt", ">until soon\n");
+  CHECK(load_error(wrong).find("unknown tense 'soon'") != std::string::npos);
 }
 
 TEST_CASE("timex resources: malformed files are reported with file and line") {

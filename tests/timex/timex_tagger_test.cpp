@@ -47,6 +47,12 @@ TEST_CASE("timex tagger: ranges carry range_max and modifiers carry mod") {
   CHECK(found[0].range_max == "P24M");
   CHECK(found[1].value == "2024");
   CHECK(found[1].mod == "MID");
+  const auto open = tagger().tag("earnings for 1990 and beyond, not 1988 or earlier", boost::gregorian::date(2025, 5, 9));
+  REQUIRE(open.size() == 2);
+  CHECK(open[0].text == "1990 and beyond");
+  CHECK(open[0].mod == "ON_OR_AFTER");
+  CHECK(open[1].text == "1988 or earlier");
+  CHECK(open[1].mod == "ON_OR_BEFORE");
 }
 
 TEST_CASE("timex tagger: empty and temporal-free texts give nothing") {
