@@ -279,6 +279,8 @@ struct Builder {
         continue;
       }
       if (w == "," && steps == 0) break;
+      // Triggers may start with an auxiliary: "would contest", "will challenge".
+      if (kSubjectVerbGap.count(w) && match_trigger(tokens, k, limit, lex) > 1) return true;
       if (kSubjectVerbGap.count(w) || (w.size() > 5 && w.ends_with("ly"))) {
         ++k;
         continue;
@@ -412,7 +414,17 @@ struct Builder {
           for (int h = i; h < j; ++h) head_before = head_before || lex.name_heads.count(tokens[h].lower);
           // A corporate suffix ends a name: "Ford Motor Co and Stellantis" are two.
           if (kCorporateSuffixes.count(tokens[j - 1].lower)) head_before = false;
-          const bool ok_connector = t.lower == "&" || (t.lower == "and" ? head_before && j - i >= 2 : head_before) ;
+          // "Parents for Choice", "Lawyers for Justice": a plural word naming members, then "for".
+          bool members_for = t.lower == "for" && tokens[j - 1].lower.size() > 3 && tokens[j - 1].lower.ends_with("s") &&
+                             !lex.is_non_name(tokens[j - 1].text);
+          for (int h = i; h < j - 1 && members_for; ++h) members_for = lex.is_non_name(tokens[h].text);  // "But"
+          // "Skylane Airways and Norvik Air": a head ends a name without connectors, so "and"
+          // starts another ("Department of Health and Human Services" stays one).
+          bool connector_before = false;
+          for (int h = i; h < j; ++h) connector_before = connector_before || kConnectors.count(tokens[h].lower);
+          if (t.lower == "and" && !connector_before && lex.name_heads.count(tokens[j - 1].lower)) head_before = false;
+          const bool ok_connector =
+              t.lower == "&" || members_for || (t.lower == "and" ? head_before && j - i >= 2 : head_before);
           if (next.word && next.capitalized && !covered[k] && !lex.is_non_name(next.text) && ok_connector &&
               t.lower != "on" && next.text.find('-') == std::string::npos) {
             j = k;

@@ -190,3 +190,15 @@ TEST_CASE("a name before a geographic noun is a place; Minerals and Oil are comp
   const ExtractedActor* ardel = actor_named(x, "Ardel");
   if (ardel) CHECK_FALSE(has_alias(*ardel, "The company"));
 }
+
+TEST_CASE("'Parents for Choice' is one name; 'X Airways and Y Air' are two") {
+  const Extraction x = extract_text(
+      "But Parents for Choice, a campaign group, criticized the ministry. "
+      "The regulator would seek to block the merger of Skylane Airways and Norvik Air. "
+      "The Department of Health and Human Services agreed.");
+  CHECK(actor_named(x, "Parents for Choice"));
+  CHECK_FALSE(actor_named(x, "Choice"));
+  CHECK(actor_named(x, "Skylane Airways"));
+  CHECK(actor_named(x, "Norvik Air"));
+  CHECK(actor_named(x, "Department of Health and Human Services"));
+}

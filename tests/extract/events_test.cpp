@@ -381,3 +381,12 @@ TEST_CASE("challenging a permit opposes whoever granted it; rejecting an account
   CHECK_FALSE(has_response(x, "Lena Varos", "Tavrin Mining Ministry"));
   for (const ExtractedEvent& e : x.events) CHECK(e.evidence.text.find("inherent challenges") == std::string::npos);
 }
+
+TEST_CASE("seeking to block opposes; 'they would contest the decision' opposes whoever decided") {
+  const Extraction x = extract_text(
+      "The Competition Authority of Varnia said it would seek to block the merger of Skylane Airways and Norvik Air. "
+      "Skylane Airways and Norvik Air said they would contest the decision.");
+  CHECK(find_event(x, "Competition Authority of Varnia", "oppose", "Skylane Airways"));
+  CHECK(find_event(x, "Skylane Airways", "oppose", "Competition Authority of Varnia"));
+  CHECK(find_event(x, "Norvik Air", "oppose", "Competition Authority of Varnia"));
+}
