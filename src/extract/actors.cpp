@@ -38,6 +38,9 @@ const std::set<std::string> kCompassWords = {"north", "south", "east", "west", "
                                               "western", "northeast", "northwest", "southeast", "southwest", "central"};
 const std::set<std::string> kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth", "tenth", "eleventh", "twelfth"};
+// Lowercase particles inside personal and place names (case-sensitive: "La Paz" is capitalized).
+const std::set<std::string> kNameParticles = {"es", "el", "al", "bin", "ibn", "arap", "van", "von", "der", "den",
+                                              "da", "di", "du", "dos", "das", "do", "del", "della", "la", "le"};
 const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
@@ -401,6 +404,13 @@ struct Builder {
               break;
             }
           }
+          ++j;
+          continue;
+        }
+        // Name particles between capitalized words: "Dar es Salaam", "Daniel arap Moi",
+        // "Ludwig van Beethoven".
+        if (t.word && kNameParticles.count(t.text) && j > i && j + 1 < s.last_token && tokens[j + 1].capitalized &&
+            tokens[j + 1].word && !covered[j + 1] && tokens[j - 1].capitalized) {
           ++j;
           continue;
         }

@@ -44,12 +44,13 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
     if (is_statement_span(text, span)) spans.push_back(span);
   std::vector<Mention> mentions = find_mentions(text, spans, lex);
   // A name that cuts a temporal expression in half ("Trained 9-12" of "Trained 9-12 months
-  // ago") is a capitalized word run into a number, not a name.
+  // ago") is a capitalized word run into a number, and one inside a timex is a date.
   std::erase_if(mentions, [&](const Mention& m) {
     if (m.type != MentionType::name) return false;
     const Span o = text.original_span(m.start, m.end);
     for (const Timex& t : x.timexes)
       if (t.start < o.end && o.start < t.end && (t.start < o.start || t.end > o.end)) return true;
+      else if (t.start <= o.start && o.end <= t.end) return true;  // "Aug. 7" is a date, not a product
     return false;
   });
   const std::vector<ActorCluster> actors = resolve_actors(text, mentions, lex);

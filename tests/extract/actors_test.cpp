@@ -202,3 +202,15 @@ TEST_CASE("'Parents for Choice' is one name; 'X Airways and Y Air' are two") {
   CHECK(actor_named(x, "Norvik Air"));
   CHECK(actor_named(x, "Department of Health and Human Services"));
 }
+
+TEST_CASE("every country is a government; demonyms, capitals, dates and name particles") {
+  const Extraction x = extract_text(
+      "NAIROBI, Kenya (AP) _ Kenyan officials met Tanzanian envoys in Dar es Salaam on Aug. 7. "
+      "President Daniel arap Moi condemned the attack. Kenya said it would cooperate.");
+  const ExtractedActor* kenya = actor_named(x, "Kenya");
+  REQUIRE(kenya);
+  CHECK(kenya->kind == "government");
+  CHECK(actor_named(x, "Daniel arap Moi"));
+  for (const char* not_actor : {"NAIROBI", "Kenyan", "Tanzanian", "Dar", "Salaam", "Dar es Salaam", "Aug. 7", "Daniel", "Moi"})
+    CHECK_MESSAGE(!actor_named(x, not_actor), not_actor);
+}
