@@ -84,3 +84,12 @@ TEST_CASE("a role noun opening a sentence is not part of the name that follows")
   CHECK(stonegate->kind == "organization");
   CHECK(actor_named(x, "Bank of Lisbon"));
 }
+
+TEST_CASE("a two-word description head is one description") {
+  const Extraction x = extract_text(
+      "The Commerce Department issued the Chip Security Rule on Monday. Chipmakers warned that the new "
+      "controls would cost them billions.");
+  const ExtractedActor* rule = actor_named(x, "Chip Security Rule");
+  REQUIRE(rule);
+  CHECK(has_alias(*rule, "the new controls"));
+}
