@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace evgraph {
 
@@ -65,7 +66,7 @@ bool compatible_kind(const std::string& wanted, const std::string& actual) {
 
 struct Clusters {
   std::vector<ActorCluster> actors;
-  std::map<std::string, int> by_key;
+  std::unordered_map<std::string, int> by_key;  // looked up, never iterated
   std::vector<std::vector<std::string>> surfaces;
   std::vector<std::map<std::string, int>> kind_votes;
 
@@ -144,7 +145,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   };
   // 0. Emphasis in capitals ("a FIRE essay") names an actor only when it recurs.
   {
-    std::map<std::string, int> counts;
+    std::unordered_map<std::string, int> counts;
     for (const Mention& m : mentions)
       if (m.type == MentionType::name) ++counts[key(m)];
     for (Mention& m : mentions)
