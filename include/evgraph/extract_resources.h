@@ -45,6 +45,9 @@ struct ExtractResources {
   WordMap name_heads;                                  // lowercase last word -> kind
   PhraseSet titles;
   WordMap descriptions;  // lowercase head -> kind
+  // Second words of two-word heads ("controls" of "new controls"): only after
+  // these is a word pair worth looking up.
+  WordSet description_second_words;
   // lowercase head -> words that mark a name as one ("union" -> federation, guild ...)
   std::map<std::string, std::set<std::string>> description_name_words;
   PhraseSet policy_phrases;

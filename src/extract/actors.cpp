@@ -603,7 +603,8 @@ struct Builder {
       // "new controls" style two-word heads are listed as phrases.
       std::string head_key = head.lower;
       int head_first = t;
-      if (t > s.first_token && lex.descriptions.count(tokens[t - 1].lower + " " + head.lower)) {
+      if (t > s.first_token && lex.description_second_words.count(head.lower) &&
+          lex.descriptions.count(tokens[t - 1].lower + " " + head.lower)) {
         head_key = tokens[t - 1].lower + " " + head.lower;
         head_first = t - 1;
       }

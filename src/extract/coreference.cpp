@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace evgraph {
 
@@ -31,6 +32,14 @@ std::vector<std::string> words_of(const std::string& name) {
   return words;
 }
 
+// The number of words_of(name), without building them.
+std::size_t word_count(const std::string& name) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if (name[i] != ' ' && (i == 0 || name[i - 1] == ' ')) ++count;
+  return count;
+}
+
 bool is_all_caps_word(const std::string& w) {
   int letters = 0;
   for (char c : w) {
@@ -57,7 +66,7 @@ bool compatible_kind(const std::string& wanted, const std::string& actual) {
 
 struct Clusters {
   std::vector<ActorCluster> actors;
-  std::map<std::string, int> by_key;
+  std::unordered_map<std::string, int> by_key;  // looked up, never iterated
   std::vector<std::vector<std::string>> surfaces;
   std::vector<std::map<std::string, int>> kind_votes;
 
@@ -119,6 +128,13 @@ int sentence_subject(const TextAnalysis& text, const std::vector<Mention>& menti
 std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<Mention>& mentions,
                                          const ExtractResources& lex) {
   Clusters c;
+  // Words of each mention's text, split on first use (descriptions look back at many).
+  std::vector<std::vector<std::string>> text_words(mentions.size());
+  std::vector<char> text_words_known(mentions.size(), 0);
+  auto words_of_mention = [&](std::size_t i) -> const std::vector<std::string>& {
+    if (!text_words_known[i]) text_words[i] = words_of(mentions[i].text), text_words_known[i] = 1;
+    return text_words[i];
+  };
   // Cluster keys, computed once per mention: several passes look them up.
   std::vector<std::string> keys(mentions.size());
   std::vector<char> key_known(mentions.size(), 0);
@@ -129,7 +145,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   };
   // 0. Emphasis in capitals ("a FIRE essay") names an actor only when it recurs.
   {
-    std::map<std::string, int> counts;
+    std::unordered_map<std::string, int> counts;
     for (const Mention& m : mentions)
       if (m.type == MentionType::name) ++counts[key(m)];
     for (Mention& m : mentions)
@@ -339,7 +355,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
           const Mention& prev = mentions[k];
           if (prev.actor < 0 || prev.type != MentionType::name || prev.first_token >= m.first_token) continue;
           if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
-          const auto pw = words_of(prev.text);
+          const auto& pw = words_of_mention(static_cast<std::size_t>(k));
           const bool named_so = pw.size() >= 2 && std::any_of(pw.begin(), pw.end(), marks_name);
           const bool followed_by_head =
               prev.last_token < static_cast<int>(tokens.size()) && tokens[prev.last_token].lower == head;
@@ -442,11 +458,10 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         continue;
       }
       if (best_canonical) continue;
-      const auto words = words_of(m.text);
-      const auto best_words = words_of(best);
+      const std::size_t words = word_count(m.text), best_words = word_count(best);
       auto caps_penalty = [](const std::string& s) { return is_all_caps_word(s) && s.size() > 4 ? 1 : 0; };
-      if (best.empty() || words.size() > best_words.size() ||
-          (words.size() == best_words.size() && caps_penalty(m.text) < caps_penalty(best)))
+      if (best.empty() || words > best_words ||
+          (words == best_words && caps_penalty(m.text) < caps_penalty(best)))
         best = m.text;
     }
     cluster.name = best;

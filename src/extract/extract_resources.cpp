@@ -165,6 +165,9 @@ ExtractResources ExtractResources::load(const Resources& resources) {
       if (!known_kind(parts[1])) f.fail(line, fmt::format("unknown actor kind '{}'", parts[1]));
       const std::string head = ascii_lower(parts[0]);
       lex.descriptions[head] = parts[1];
+      if (const std::size_t space = head.find(' ');
+          space != std::string::npos && head.find(' ', space + 1) == std::string::npos)
+        lex.description_second_words.insert(head.substr(space + 1));
       if (parts.size() == 3)
         for (const std::string& word : split(parts[2], ' '))
           if (!word.empty()) lex.description_name_words[head].insert(ascii_lower(word));

@@ -29,15 +29,18 @@ Token make_token(std::string_view text, std::size_t start, std::size_t end, bool
   t.start = start;
   t.end = end;
   t.text = std::string(text.substr(start, end - start));
-  t.lower = ascii_lower(t.text);
+  t.lower = t.text;
   t.word = word;
+  // One pass lowercases and counts (tokenizing is 10% of extraction).
+  int letters = 0, capitals = 0;
+  bool digit = false;
+  for (char& c : t.lower) {
+    if (is_upper(c)) ++capitals, ++letters, c = static_cast<char>(c - 'A' + 'a');
+    else if (is_lower(c)) ++letters;
+    else if (is_digit(c)) digit = true;
+  }
   if (word) {
-    int letters = 0, capitals = 0;
-    for (char c : t.text) {
-      if (is_upper(c)) ++capitals, ++letters;
-      else if (is_lower(c)) ++letters;
-      else if (is_digit(c)) t.has_digit = true;
-    }
+    t.has_digit = digit;
     t.capitalized = is_upper(t.text[0]) || (capitals > 0 && !is_digit(t.text[0]));
     t.all_caps = letters >= 2 && capitals == letters;
     // A lone symbol from U+2000..U+2BFF (bullets, arrows) is punctuation, not a word.

@@ -214,3 +214,12 @@ TEST_CASE("every country is a government; demonyms, capitals, dates and name par
   for (const char* not_actor : {"NAIROBI", "Kenyan", "Tanzanian", "Dar", "Salaam", "Dar es Salaam", "Aug. 7", "Daniel", "Moi"})
     CHECK_MESSAGE(!actor_named(x, not_actor), not_actor);
 }
+
+TEST_CASE("a two-word description head is one description") {
+  const Extraction x = extract_text(
+      "The Commerce Department issued the Chip Security Rule on Monday. Chipmakers warned that the new "
+      "controls would cost them billions.");
+  const ExtractedActor* rule = actor_named(x, "Chip Security Rule");
+  REQUIRE(rule);
+  CHECK(has_alias(*rule, "the new controls"));
+}

@@ -117,3 +117,15 @@ TEST_CASE("each merge pass pairs the right actors among many") {
   REQUIRE(actor_named(x, "Mara Lindqvist"));
   CHECK(actor_named(x, "Mara Lindqvist")->kind == "person");
 }
+
+TEST_CASE("the canonical name is the form with most words, mixed case over capitals") {
+  const Extraction x = extract_text(
+      "KESTREL MOTORS said on Monday it would appeal. Kestrel Motors later hired staff. "
+      "Okoro agreed, and Jensen Okoro said so; Okoro left.");
+  const ExtractedActor* kestrel = actor_named(x, "KESTREL MOTORS");
+  REQUIRE(kestrel);
+  CHECK(kestrel->name == "Kestrel Motors");
+  const ExtractedActor* okoro = actor_named(x, "Okoro");
+  REQUIRE(okoro);
+  CHECK(okoro->name == "Jensen Okoro");
+}

@@ -39,3 +39,15 @@ TEST_CASE("word maps take string views") {
   CHECK(company->first == "company");
   CHECK(lex.descriptions.count(std::string_view(text).substr(4, 6)) == 0);
 }
+
+TEST_CASE("two-word description heads are found through their second word") {
+  const ExtractResources lex = ExtractResources::load(Resources::builtin());
+  REQUIRE(lex.descriptions.count("new controls"));
+  CHECK(lex.description_second_words.count("controls"));
+  for (const auto& [head, kind] : lex.descriptions) {
+    const std::size_t space = head.find(' ');
+    if (space == std::string::npos) continue;
+    CHECK_MESSAGE(lex.description_second_words.count(head.substr(space + 1)), head);
+  }
+  CHECK_FALSE(lex.description_second_words.count("company"));
+}
