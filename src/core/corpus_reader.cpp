@@ -12,7 +12,6 @@
 #include <nlohmann/json.hpp>
 
 #include "evgraph/atomic_file.h"
-#include "evgraph/flat_json.h"
 
 namespace evgraph {
 
@@ -55,8 +54,7 @@ Result<Document> parse_jsonl_document(std::string_view json, std::string_view so
   auto fail = [&](std::string message) { return make_error(std::string(source), line, std::move(message)); };
   nlohmann::json object;
   try {
-    // The usual all-strings record skips nlohmann's byte-by-byte lexer (5% of extraction).
-    if (!read_flat_string_object(json, object)) object = nlohmann::json::parse(json.begin(), json.end());
+    object = nlohmann::json::parse(json.begin(), json.end());
   } catch (const nlohmann::json::parse_error& e) {
     // e.what() is "[json.exception.parse_error.101] parse error at line 1, column 7: ..."; keep the useful part.
     // The column goes in the diagnostic header, so drop the prefix that repeats it.
