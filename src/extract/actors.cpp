@@ -498,6 +498,11 @@ struct Builder {
         if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Diffusion Rule", "European Medicines Agency"
         if (headed && kCompassWords.count(t.lower)) break;               // "North Atlantic Fisheries Accord"
         if (headed && kOrdinalWords.count(t.lower)) break;               // "First Amendment", "Second Circuit"
+        // "New York", "New Delhi", "New York Stock Exchange": "New" before a name is part of it,
+        // unless it opens a sentence before a plural ("New Rules Take Effect").
+        if (t.lower == "new" && first + 1 < last && !(opens_sentence(first, s) && !headed &&
+                                                      tokens[first + 1].lower.ends_with("s")))
+          break;
         if (filler(first, first + 1 == last ? end_offset : 0)) {
           ++first;
           continue;
@@ -545,9 +550,16 @@ struct Builder {
         }
       }
       Mention m = make(first, last, MentionType::name, end_offset);
+      // A dateline opening the text: "NEW YORK (AP) _", "NAIROBI, Kenya".
+      bool dateline = first == 0 && last < s.last_token &&
+                      (tokens[last].text == "," || tokens[last].text == "(" || tokens[last].text == "_" ||
+                       tokens[last].text == "-" || tokens[last].text == "--");
+      for (int k = first; k < last && dateline; ++k) dateline = tokens[k].all_caps;
       // "the Ardel valley": a name before a geographic noun is a place.
-      const bool place_noun_follows = last < s.last_token && !end_offset && lex.place_nouns.count(tokens[last].lower);
-      if (lex.places.count(m.text) || place_noun_follows ||
+      const bool place_noun_follows = (last < s.last_token && !end_offset && lex.place_nouns.count(tokens[last].lower)) ||
+                                      (last - first >= 2 && lex.place_nouns.count(tokens[last - 1].lower) &&
+                                       !lex.name_heads.count(tokens[last - 1].lower));
+      if (lex.places.count(m.text) || place_noun_follows || dateline ||
           (last - first >= 2 && lex.occasion_heads.count(tokens[last - 1].lower))) {
         cover(first, last);
         i = sequence_end;

@@ -425,11 +425,26 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
   }
 
-  // 7. Canonical names and kinds; only actors with a name mention are kept.
+  // 7. Canonical names and kinds; only actors with a name mention are kept, and not a
+  // lone unknown word met only as a place ("in Miami", "near Leominster").
+  std::vector<char> place_only(n, 1);
+  {
+    static const std::set<std::string> locative = {"in", "near", "outside", "across"};
+    const auto& tokens = text.tokens();
+    for (const Mention& m : mentions) {
+      if (m.actor < 0) continue;
+      const int a = find(m.actor);
+      const bool lone_place = m.type == MentionType::name && m.canonical.empty() && m.last_token - m.first_token == 1 &&
+                              !m.person_cue && m.first_token > 0 && locative.count(tokens[m.first_token - 1].lower);
+      if (!lone_place) place_only[a] = 0;
+    }
+  }
   std::vector<int> remap(n, -1);
   std::vector<ActorCluster> out;
   for (int a = 0; a < n; ++a) {
     if (find(a) != a) continue;
+    const std::string& k = kind_of(a);
+    if (place_only[a] && (k.empty() || k == "organization")) continue;
     remap[a] = static_cast<int>(out.size());
     ActorCluster cluster;
     cluster.kind = kind_of(a);

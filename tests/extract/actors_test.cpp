@@ -223,3 +223,17 @@ TEST_CASE("a two-word description head is one description") {
   REQUIRE(rule);
   CHECK(has_alias(*rule, "the new controls"));
 }
+
+TEST_CASE("datelines, streets, 'New' before a name, places met only after 'in', police titles") {
+  const Extraction x = extract_text(
+      "NEW YORK _ A woman was killed on Vermont St. near Williams Avenue, said Detective Joseph Pentangelo "
+      "of the Police Department. The New York Stock Exchange closed early. Relatives in Leominster mourned.");
+  for (const char* not_actor : {"NEW YORK", "Vermont St.", "Williams Avenue", "York Stock Exchange", "Leominster",
+                                "Detective Joseph Pentangelo"})
+    CHECK_MESSAGE(!actor_named(x, not_actor), not_actor);
+  CHECK(actor_named(x, "Joseph Pentangelo"));
+  CHECK(actor_named(x, "New York Stock Exchange"));
+  // A word met as a subject too is kept: "Leominster voted" names the town's government.
+  const Extraction y = extract_text("Relatives in Leominster mourned. Leominster voted to close the plant.");
+  CHECK(actor_named(y, "Leominster"));
+}
