@@ -433,8 +433,15 @@ struct Builder {
           bool connector_before = false;
           for (int h = i; h < j; ++h) connector_before = connector_before || kConnectors.count(tokens[h].lower);
           if (t.lower == "and" && !connector_before && lex.name_heads.count(tokens[j - 1].lower)) head_before = false;
-          const bool ok_connector =
-              t.lower == "&" || members_for || (t.lower == "and" ? head_before && j - i >= 2 : head_before);
+          // "Immigration and Naturalization Service": a public body's head closes the run after "and".
+          bool body_after = false;
+          if (t.lower == "and" && !head_before && j - i <= 2 && k == j + 1)  // "and the X Agency" is another
+            for (int h = k; h < std::min(s.last_token, k + 3) && tokens[h].capitalized && !covered[h]; ++h) {
+              auto head = lex.name_heads.find(tokens[h].lower);
+              if (head != lex.name_heads.end() && head->second == "government" && h > k) body_after = true;
+            }
+          const bool ok_connector = t.lower == "&" || members_for || body_after ||
+                                    (t.lower == "and" ? head_before && j - i >= 2 : head_before);
           if (next.word && next.capitalized && !covered[k] && !lex.is_non_name(next.text) && ok_connector &&
               t.lower != "on" && next.text.find('-') == std::string::npos) {
             j = k;

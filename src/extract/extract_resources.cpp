@@ -50,7 +50,18 @@ bool contains_lowercase(const WordSet& set, std::string_view word) {
 }  // namespace
 
 bool ExtractResources::is_non_name(std::string_view word) const { return contains_lowercase(non_names, word); }
-bool ExtractResources::is_demonym(std::string_view word) const { return contains_lowercase(demonyms, word); }
+bool ExtractResources::is_demonym(std::string_view word) const {
+  if (contains_lowercase(demonyms, word)) return true;
+  // "Cuban-Americans", "Chinese-American": every part a nationality word.
+  if (word.find('-') == std::string_view::npos) return false;
+  std::size_t start = 0;
+  while (start <= word.size()) {
+    const std::size_t dash = std::min(word.find('-', start), word.size());
+    if (dash == start || !contains_lowercase(demonyms, word.substr(start, dash - start))) return false;
+    start = dash + 1;
+  }
+  return true;
+}
 
 namespace {
 

@@ -237,3 +237,12 @@ TEST_CASE("datelines, streets, 'New' before a name, places met only after 'in', 
   const Extraction y = extract_text("Relatives in Leominster mourned. Leominster voted to close the plant.");
   CHECK(actor_named(y, "Leominster"));
 }
+
+TEST_CASE("'X and Y Service' is one body; hyphenated demonyms and straits are no actors") {
+  const Extraction x = extract_text(
+      "The Immigration and Naturalization Service (INS) said Cuban-Americans crossed the Florida Straits.");
+  CHECK(actor_named(x, "Immigration and Naturalization Service"));
+  CHECK(id_of(x, "INS") == id_of(x, "Immigration and Naturalization Service"));
+  for (const char* not_actor : {"Immigration", "Naturalization Service", "Cuban-Americans", "Florida Straits"})
+    CHECK_MESSAGE(!actor_named(x, not_actor), not_actor);
+}
