@@ -25,7 +25,7 @@ mkdir -p "$work/corpus/fuzz_jsonl" "$work/corpus/fuzz_writers"
 printf '{"doc":"a","text":"Acme said on May 3, 2025: \\"no.\\"","published":"2025-05-03"}' > "$work/corpus/fuzz_jsonl/basic"
 printf '{"doc":"b","text":"x","url":"https://example.org/2025/05/03/x","title":"T","outlet":"O"}' > "$work/corpus/fuzz_jsonl/meta"
 printf 'Acme "]; evil [ </text><script>alert(1)</script>' > "$work/corpus/fuzz_writers/hostile"
-printf 'Nvidia \xe2\x80\x9cquoted\xe2\x80\x9d & <b>bold</b>' > "$work/corpus/fuzz_writers/quotes"
+printf 'Corvane \xe2\x80\x9cquoted\xe2\x80\x9d & <b>bold</b>' > "$work/corpus/fuzz_writers/quotes"
 
 status=0
 printf '%-18s %12s %8s\n' target executions crashes

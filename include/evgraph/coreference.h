@@ -3,13 +3,13 @@
 //   std::vector<ActorCluster> actors = resolve_actors(text, mentions, lexicons);
 //   mentions[i].actor is then an index into `actors`, or -1.
 //
-// Rules, in order: gazetteer names and case variants share a key (NVIDIA =
-// Nvidia); a lone first name or surname joins the one person whose full name
-// starts or ends with it (Huang -> Jensen Huang); a head noun alone joins the one
+// Rules, in order: gazetteer names and case variants share a key (CORVANE =
+// Corvane); a lone first name or surname joins the one person whose full name
+// starts or ends with it (Brask -> Ode Brask); a head noun alone joins the one
 // body named with it (Commission -> European Commission); an acronym joins the name whose
 // capitalized initials spell it or that it follows in parentheses (CSET <->
 // Center for Security and Emerging Technology); rules whose distinctive words
-// agree merge (AI Diffusion Rule <-> Diffusion Framework); weak mentions
+// agree merge (Clean Freight Rule <-> Freight Framework); weak mentions
 // (headings, lone sentence openers) only attach to existing actors. Then
 // definite descriptions ("the company") take the most recent actor of their
 // kind, skipping the sentence subject when the description is an object;

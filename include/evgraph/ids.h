@@ -7,7 +7,7 @@
 
 namespace evgraph {
 
-// Lowercase ASCII slug: "Jensen Huang" -> "jensen-huang", "U.S. Department of Commerce" -> "us-department-of-commerce".
+// Lowercase ASCII slug: "Ode Brask" -> "ode-brask", "U.S. Department of Commerce" -> "us-department-of-commerce".
 std::string slugify(std::string_view name);
 
 // prefix + "-" + 12 hex digits of a 64-bit FNV-1a hash of the parts (joined with a separator).

@@ -7,7 +7,7 @@
 // Merging across documents:
 //   - actors with the same id are one actor: the most frequent name and kind
 //     win, every other surface form becomes an alias (sorted);
-//   - a short name an article uses alone ("Huang") joins the fuller actor of
+//   - a short name an article uses alone ("Brask") joins the fuller actor of
 //     another article when that is unambiguous: it is an alias of exactly one
 //     other actor of the same kind, or a one-word person name that is the
 //     surname of exactly one multi-word person;

@@ -25,7 +25,7 @@ struct Token {
   std::string lower;
   bool word = false;         // letters/digits (vs punctuation)
   bool capitalized = false;  // starts with an ASCII capital, or has an inner capital ("iPhone")
-  bool all_caps = false;     // two or more letters, all capitals ("NVIDIA", "CSET")
+  bool all_caps = false;     // two or more letters, all capitals ("CORVANE", "NATO")
   bool has_digit = false;
   int sentence = -1;
   int paragraph = -1;
@@ -50,7 +50,7 @@ struct Paragraph {
 // Splits `text` (any string, typically normalized) into tokens. Used for
 // articles and for lexicon phrases alike, so both tokenize the same way.
 // `dash_break`, when given, marks normalized offsets of '-' that were em or en dashes:
-// words are not joined across them ("Amodei—to" is two words, "Biden‑era" one).
+// words are not joined across them ("Brask—to" is two words, "Cold‑War‑era" one).
 std::vector<Token> tokenize(std::string_view text, const ExtractResources& lex,
                             const std::vector<char>* dash_break = nullptr);
 

@@ -54,10 +54,10 @@ struct Source {
 };
 
 struct Actor {
-  std::string id;    // slug of the canonical name, e.g. "jensen-huang"
+  std::string id;    // slug of the canonical name, e.g. "ode-brask"
   std::string name;  // canonical name
   std::string kind;  // one of kActorKinds
-  std::vector<std::string> aliases;  // other surface forms, e.g. "NVIDIA", "the chipmaker"
+  std::vector<std::string> aliases;  // other surface forms, e.g. "CORVANE", "the chipmaker"
   Origin origin = Origin::extracted;
   bool suppressed = false;
 };

@@ -15,7 +15,7 @@ std::string slugify(std::string_view name) {
       pending_dash = false;
       slug.push_back(static_cast<char>(std::tolower(c)));
     } else if (c == '.' || c == '\'') {
-      // "U.S." -> "us", "Nvidia's" -> "nvidias": punctuation inside a word does not split it.
+      // "U.S." -> "us", "Corvane's" -> "corvanes": punctuation inside a word does not split it.
     } else if (c >= 0x80) {
       // Keep non-ASCII letters' bytes out of ids; they still separate words.
       pending_dash = true;

@@ -161,13 +161,13 @@ Actor vote_actor(const std::string& id, const ActorVotes& votes) {
   return a;
 }
 
-// The last whitespace-separated word of a name ("Jensen Huang" -> "huang"), casefolded.
+// The last whitespace-separated word of a name ("Ode Brask" -> "brask"), casefolded.
 std::string last_word(std::string_view name) {
   const std::size_t space = name.find_last_of(' ');
   return casefold(space == std::string_view::npos ? name : name.substr(space + 1));
 }
 
-// Across documents, a short form one article uses alone ("Huang", "DeepSeek")
+// Across documents, a short form one article uses alone ("Brask", "Corvane")
 // is the fuller actor another article names, when that is unambiguous: the
 // short name is an alias of exactly one other actor, or, for a one-word
 // person name, the surname of exactly one multi-word person. Returns

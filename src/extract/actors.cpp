@@ -258,14 +258,14 @@ struct Builder {
   bool opens_sentence(int t, const Sentence& s) const {
     // First word of the sentence, or first word inside an opening quotation mark.
     int k = t - 1;
-    // Punctuation, bullets and list numbers ("3Experts", "- Claude") do not count as words.
+    // Punctuation, bullets and list numbers ("3Experts", "- Aurora") do not count as words.
     auto is_number = [&](const Token& tk) { return tk.word && tk.has_digit && !tk.capitalized && tk.lower == tk.text &&
                                                    std::all_of(tk.text.begin(), tk.text.end(), [](char c) { return c >= '0' && c <= '9'; }); };
     while (k >= s.first_token && (!tokens[k].word || is_number(tokens[k])) && tokens[k].text != "\"" &&
            tokens[k].text != "," && tokens[k].text != ":")
       --k;
     if (k < s.first_token) return true;
-    if (tokens[k].text == ":") return true;  // "Claude 3.5: Trained in ..." 
+    if (tokens[k].text == ":") return true;  // "Aurora 3.5: Trained in ..."
     // An opening mark is attached to the word after it, not to the one before.
     const bool opening = tokens[k].end == tokens[k + 1].start && (k == 0 || tokens[k - 1].end < tokens[k].start);
     return tokens[k].text == "\"" && opening;
@@ -470,7 +470,7 @@ struct Builder {
         continue;
       }
       // Trim titles, function words and demonyms at the start, function words at the end.
-      // Acronyms such as "AI" stay inside a name that ends with a kind head ("AI Diffusion Rule").
+      // Acronyms such as "AI" stay inside a name that ends with a kind head ("AI Safety Rule").
       const bool headed = lex.name_heads.count(tokens[last - 1].lower) > 0 && last - first > 1;
       bool person_cue = false, title_of = false;
       // A title inside the sequence before a person-shaped name: "Finance Minister Ilse Brandvik",
@@ -502,7 +502,7 @@ struct Builder {
           continue;
         }
         const Token& t = tokens[first];
-        if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Diffusion Rule", "European Medicines Agency"
+        if (headed && (t.all_caps || lex.is_demonym(t.text))) break;  // "AI Safety Rule", "European Medicines Agency"
         if (headed && kCompassWords.count(t.lower)) break;               // "North Atlantic Fisheries Accord"
         if (headed && kOrdinalWords.count(t.lower)) break;               // "First Amendment", "Second Circuit"
         // "New York", "New Delhi", "New York Stock Exchange": "New" before a name is part of it,
@@ -672,7 +672,7 @@ struct Builder {
           break;
         const bool adjective = prev.lower.size() >= 6 && (prev.lower.ends_with("al") || prev.lower.ends_with("ic"));
         if (lex.is_non_name(prev.text) && !adjective) break;
-        // A capitalized modifier is a name ("Nvidia engineers"), unless it opens the sentence.
+        // A capitalized modifier is a name ("Corvane engineers"), unless it opens the sentence.
         if (prev.capitalized && !opens_sentence(first - 1, s)) break;
         --first;
       }

@@ -266,7 +266,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
     if (found >= 0) merge(a, found);
   }
-  // 4. Rules whose distinctive words agree ("AI Diffusion Rule", "Diffusion Framework").
+  // 4. Rules whose distinctive words agree ("Clean Freight Rule", "Freight Framework").
   auto distinctive = [&](int a) {
     std::set<std::string> words;
     for (const std::string& w : name_words[a]) {
@@ -329,7 +329,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       const int subject = sentence_subject(text, mentions, m.sentence, m.first_token);
       const bool is_subject = subject < 0;
       int chosen = -1;
-      // Apposition: "Anthropic, the AI safety startup, ..." describes the name before the comma.
+      // Apposition: "Corvane, the robotics startup, ..." describes the name before the comma.
       const auto& tokens = text.tokens();
       if (m.first_token >= 2 && tokens[m.first_token - 1].text == ",")
         for (int k = static_cast<int>(i) - 1; k >= 0; --k)
@@ -394,7 +394,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       if (last_person >= 0 && m.sentence - last_person_sentence <= 3) m.actor = last_person;
       else if (last_lone >= 0 && m.sentence - last_lone_sentence <= 3) m.actor = last_lone;
       else m.actor = last_person;
-      // A speaker referred to as "he"/"she" is a person ("Huang said ... He urged").
+      // A speaker referred to as "he"/"she" is a person ("Brask said ... He urged").
       if (m.actor >= 0 && kind_of(m.actor).empty()) c.kind_votes[m.actor]["person"] += 1;
     } else if (m.type == MentionType::spokesperson) {
       if (m.spokes_for >= 0 && mentions[m.spokes_for].actor >= 0) {
@@ -416,7 +416,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         m.actor = last_org_subject;
       }
     } else if (m.actor >= 0 && !m.in_quote && m.type == MentionType::name) {
-      // Persons, and lone capitalized words of unknown kind (often a surname: "Huang said").
+      // Persons, and lone capitalized words of unknown kind (often a surname: "Brask said").
       const std::string k = kind_of(m.actor);
       const bool lone_word = m.first_token + 1 == m.last_token && !text.tokens()[m.first_token].all_caps &&
                              m.canonical.empty();
@@ -461,7 +461,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     if (remap[a] < 0) continue;
     ActorCluster& cluster = out[remap[a]];
     // Gazetteer and policy names are canonical; otherwise the longest name form,
-    // preferring mixed case over all capitals (Nvidia over NVIDIA).
+    // preferring mixed case over all capitals (Corvane over CORVANE).
     std::string best;
     bool best_canonical = false;
     for (int mi : cluster.mentions) {

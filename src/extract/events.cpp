@@ -106,7 +106,7 @@ struct EventFinder {
 
   const std::string& kind(int actor) const { return actors[actor].kind; }
 
-  // Possessor right before the trigger ("Nvidia's vocal opposition").
+  // Possessor right before the trigger ("Corvane's vocal opposition").
   int possessor(int trigger, const Sentence& s) const {
     for (int k = trigger - 1; k >= std::max(s.first_token, trigger - 4); --k) {
       if (tokens[k].lower == "'s") {
@@ -140,7 +140,7 @@ struct EventFinder {
     });
   }
 
-  // "Anthropic secured $5.8 billion in funding, including $500 million from FTX": money
+  // "Corvane raised $900 million, including $200 million from Tolland Capital": money
   // from X to whoever raised it in this sentence (an event of theirs already found) is
   // an investment by X.
   void money_from(const Sentence& s, int si, std::vector<FoundEvent>& events) const {
@@ -517,7 +517,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // product introduced indefinitely is the one named next.
         if (e.target < 0 && (action == "announce" || action == "launch" || action == "release"))
           e.target = f.introduced(t + len, si);
-        // "Anthropic's financial chain was not affected -- Amazon invested $12.5 billion": an
+        // "Corvane's finances held up -- Tolland Capital invested $2 billion": an
         // investment with no recipient named goes to the party named last before it.
         if (e.target < 0 && action == "invest" && actor_mention >= 0) {
           for (int k = mentions[actor_mention].first_token - 1; k >= s.first_token && e.target < 0; --k) {

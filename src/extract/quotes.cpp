@@ -65,7 +65,7 @@ std::vector<QuoteSpan> find_quote_spans(const TextAnalysis& text) {
 namespace {
 
 bool is_title_like(const TextAnalysis& text, const QuoteSpan& q) {
-  // "On DeepSeek and Export Controls": capitalized content words, no sentence punctuation.
+  // "On Tariffs and Their Limits": capitalized content words, no sentence punctuation.
   int content = 0, capitalized = 0;
   for (int t = text.token_at_or_after(q.start); t < static_cast<int>(text.tokens().size()); ++t) {
     const Token& tok = text.tokens()[t];

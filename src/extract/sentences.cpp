@@ -83,7 +83,7 @@ std::vector<Token> tokenize(std::string_view text, const ExtractResources& lex, 
           continue;
         }
         if (d == '\'' && next_word) {
-          // "Nvidia's" -> "Nvidia" + "'s"; "didn't" stays one word.
+          // "Corvane's" -> "Corvane" + "'s"; "didn't" stays one word.
           const bool possessive_s = (text[j + 1] == 's' || text[j + 1] == 'S') && (j + 2 >= n || !is_word_byte(text[j + 2]));
           if (possessive_s) break;
           ++j;
@@ -96,7 +96,7 @@ std::vector<Token> tokenize(std::string_view text, const ExtractResources& lex, 
         std::string_view w = text.substr(i, j - i);
         if (is_dotted_initials(w) || lex.abbreviations.count(ascii_lower(std::string(w) + "."))) ++j;
       }
-      // "1Anthropic" (a list number glued to a name): the digits are their own token.
+      // "1Corvane" (a list number glued to a name): the digits are their own token.
       std::size_t digits = i;
       while (digits < j && is_digit(text[digits])) ++digits;
       if (digits > i && digits + 1 < j && is_upper(text[digits]) && is_lower(text[digits + 1])) {
