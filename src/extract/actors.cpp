@@ -255,6 +255,12 @@ struct Builder {
     return false;
   }
 
+  // "central", "public", "political": adjectives listed among the non-names, which may
+  // still qualify a noun.
+  static bool adjective_shape(const std::string& w) {
+    return w.size() >= 6 && (w.ends_with("al") || w.ends_with("ic"));
+  }
+
   bool opens_sentence(int t, const Sentence& s) const {
     // First word of the sentence, or first word inside an opening quotation mark.
     int k = t - 1;
@@ -639,8 +645,8 @@ struct Builder {
         }
         // Modifiers are content words: a function word or another head ends the phrase.
         // Adjectives among the non-names still qualify a head: "the central bank", "the public broadcaster".
-        const bool adjective = tk.lower.size() >= 6 && (tk.lower.ends_with("al") || tk.lower.ends_with("ic"));
-        if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized && !adjective) || lex.descriptions.count(tk.lower))
+        if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized && !adjective_shape(tk.lower)) ||
+            lex.descriptions.count(tk.lower))
           break;
       }
       if (det < 0) continue;
@@ -670,8 +676,7 @@ struct Builder {
         if (!prev.word || covered[first - 1] || prev.has_digit || kDeterminers.count(prev.lower) ||
             kAuxiliaries.count(prev.lower) || lex.group_nouns.count(prev.lower))
           break;
-        const bool adjective = prev.lower.size() >= 6 && (prev.lower.ends_with("al") || prev.lower.ends_with("ic"));
-        if (lex.is_non_name(prev.text) && !adjective) break;
+        if (lex.is_non_name(prev.text) && !adjective_shape(prev.lower)) break;
         // A capitalized modifier is a name ("Corvane engineers"), unless it opens the sentence.
         if (prev.capitalized && !opens_sentence(first - 1, s)) break;
         --first;
@@ -729,9 +734,12 @@ struct Builder {
       if (!len) continue;
       int first = t, last = t + len;
       std::string described_kind;
-      if (first > s.first_token && lex.descriptions.count(tokens[first - 1].lower) && !covered[first - 1]) {
-        --first;  // "a company spokesperson", "an agency spokeswoman"
-        described_kind = lex.descriptions.at(tokens[first].lower);
+      if (first > s.first_token && !covered[first - 1]) {
+        auto described = lex.descriptions.find(tokens[first - 1].lower);
+        if (described != lex.descriptions.end()) {
+          --first;  // "a company spokesperson", "an agency spokeswoman"
+          described_kind = described->second;
+        }
       }
       if (first > s.first_token) {
         const std::string& prev = tokens[first - 1].lower;

@@ -77,9 +77,10 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
     for (int t = s.first_token; t < s.last_token; ++t) {
       const int len = match_any(tokens, t, s.last_token, lex.response_cues);
       if (!len) continue;
+      const bool possessed_noun = t >= 1 && tokens[t - 1].lower == "'s";
       // "X's response was merciless:" reports a reply; "X's response drew criticism" refers
       // back to one already told.
-      if (t >= 1 && tokens[t - 1].lower == "'s" && t + len < s.last_token) {
+      if (possessed_noun && t + len < s.last_token) {
         static const std::set<std::string> reporting = {"was", "is", "came", "comes", "to", ":", ",", "--"};
         if (!reporting.count(tokens[t + len].lower)) continue;
       }
@@ -115,7 +116,6 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
       // Named right after the cue: "responded to X", "in response to X's post". A possessed
       // noun takes its addressee with "to" ("X's response to Y"), not after a verb ("X's
       // response drew criticism from Y").
-      const bool possessed_noun = t >= 1 && tokens[t - 1].lower == "'s";
       if (!q && to < 0 && (!possessed_noun || (t + len < s.last_token && tokens[t + len].lower == "to"))) {
         for (const Mention& m : mentions) {
           if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
