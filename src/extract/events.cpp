@@ -194,13 +194,16 @@ struct EventFinder {
         if (tokens[j].lower == "a" || tokens[j].lower == "an") title = k;
     }
     if (title < 0) return -1;
-    for (std::size_t m = 0; m < mentions.size(); ++m) {
-      const Mention& p = mentions[m];
-      if (p.first_token <= trigger || p.sentence > si + 1 || !usable_as_actor(p)) continue;
-      if (kind(p.actor) == "person" && p.first_token > 0 && tokens[p.first_token - 1].lower == tokens[title].lower)
-        return static_cast<int>(m);
-    }
+    for (auto it = mentions_after(trigger); it != mentions.end() && it->sentence <= si + 1; ++it)
+      if (usable_as_actor(*it) && kind(it->actor) == "person" && tokens[it->first_token - 1].lower == tokens[title].lower)
+        return static_cast<int>(it - mentions.begin());
     return -1;
+  }
+
+  // Mentions are in text order: the first one starting after token `token`.
+  std::vector<Mention>::const_iterator mentions_after(int token) const {
+    return std::upper_bound(mentions.begin(), mentions.end(), token,
+                            [](int tk, const Mention& m) { return tk < m.first_token; });
   }
 
   // After "a"/"an" and up to three modifiers, a rule or product noun ("a rule", "a new
@@ -215,11 +218,9 @@ struct EventFinder {
       if (d != lex.descriptions.end() && (d->second == "rule" || d->second == "product")) kind_wanted = d->second;
     }
     if (kind_wanted.empty()) return -1;
-    for (const Mention& m : mentions) {
-      if (m.first_token <= from || m.sentence > sentence + 1) continue;
-      if (m.actor >= 0 && !m.in_quote && m.type != MentionType::description && kind(m.actor) == kind_wanted)
-        return m.actor;
-    }
+    for (auto it = mentions_after(from); it != mentions.end() && it->sentence <= sentence + 1; ++it)
+      if (it->actor >= 0 && !it->in_quote && it->type != MentionType::description && kind(it->actor) == kind_wanted)
+        return it->actor;
     return -1;
   }
 

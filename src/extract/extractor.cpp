@@ -45,12 +45,16 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   std::vector<Mention> mentions = find_mentions(text, spans, lex);
   // A name that cuts a temporal expression in half ("Trained 9-12" of "Trained 9-12 months
   // ago") is a capitalized word run into a number, and one inside a timex is a date.
+  // Timexes are in text order and do not overlap: only the first ending after the name's
+  // start can overlap it from the left or contain it.
   std::erase_if(mentions, [&](const Mention& m) {
     if (m.type != MentionType::name) return false;
     const Span o = text.original_span(m.start, m.end);
-    for (const Timex& t : x.timexes)
-      if (t.start < o.end && o.start < t.end && (t.start < o.start || t.end > o.end)) return true;
-      else if (t.start <= o.start && o.end <= t.end) return true;  // "Aug. 7" is a date, not a product
+    auto t = std::upper_bound(x.timexes.begin(), x.timexes.end(), o.start,
+                              [](std::size_t offset, const Timex& tx) { return offset < tx.end; });
+    for (; t != x.timexes.end() && t->start < o.end; ++t)
+      if (t->start < o.start || t->end > o.end) return true;  // cut in half
+      else if (t->start <= o.start && o.end <= t->end) return true;  // "Aug. 7" is a date, not a product
     return false;
   });
   const std::vector<ActorCluster> actors = resolve_actors(text, mentions, lex);
