@@ -7,8 +7,8 @@
 // Corvane); a lone first name or surname joins the one person whose full name
 // starts or ends with it (Brask -> Ode Brask); a head noun alone joins the one
 // body named with it (Commission -> European Commission); an acronym joins the name whose
-// capitalized initials spell it or that it follows in parentheses (CSET <->
-// Center for Security and Emerging Technology); rules whose distinctive words
+// capitalized initials spell it or that it follows in parentheses (NTSB <->
+// National Transportation Safety Board); rules whose distinctive words
 // agree merge (Clean Freight Rule <-> Freight Framework); weak mentions
 // (headings, lone sentence openers) only attach to existing actors. Then
 // definite descriptions ("the company") take the most recent actor of their

@@ -580,7 +580,7 @@ struct Builder {
       }
       if (opens_sentence(first, s) && last - first == 1 && !initial_word_is_name(first, last, s)) m.weak = true;
       // A lone capitalized word after "a"/"an" is a common noun ("like a Pro"); a lone
-      // all-capitals word is emphasis ("a FIRE essay") unless it recurs (see coreference).
+      // all-capitals word is emphasis ("a BOLD move") unless it recurs (see coreference).
       if (last - first == 1 && first > s.first_token &&
           (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an") &&
           !match_any(tokens, last, s.last_token, lex.spokespeople))

@@ -143,7 +143,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     if (!key_known[i]) keys[i] = key_of(m, lex), key_known[i] = 1;
     return keys[i];
   };
-  // 0. Emphasis in capitals ("a FIRE essay") names an actor only when it recurs.
+  // 0. Emphasis in capitals ("a BOLD move") names an actor only when it recurs.
   {
     std::unordered_map<std::string, int> counts;
     for (const Mention& m : mentions)

@@ -238,8 +238,8 @@ struct EventFinder {
     return -1;
   }
 
-  // Names coordinated with a subject: "Apple and Samsung", "Stanford and the
-  // Brookings Institution", "Google, Meta and OpenAI" (returned nearest first).
+  // Names coordinated with a subject: "Apple and Samsung", "Yale and the
+  // Urban Institute", "Google, Meta and OpenAI" (returned nearest first).
   std::vector<int> coordinated(int subject_mention) const {
     std::vector<int> out;
     int k = mentions[subject_mention].first_token - 1;
@@ -622,7 +622,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
   for (const FoundEvent& e : events) {
     if (e.actor == e.target) continue;
     if (e.action == "say" && e.target >= 0) last_topical_say[e.actor] = e.sentence;
-    // "Weinstein underscores the challenges of export controls ... She emphasizes ...": the
+    // "Solvik underscores the limits of the Freight Act ... She emphasizes ...": the
     // same statement going on, not a second one.
     if (e.action == "say" && e.target < 0) {
       auto it = last_topical_say.find(e.actor);

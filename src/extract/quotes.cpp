@@ -84,7 +84,7 @@ bool is_title_like(const TextAnalysis& text, const QuoteSpan& q) {
 }  // namespace
 
 bool affiliation(const TextAnalysis& text, const Mention& m) {
-  // "Experts from Stanford and the Brookings Institution have criticized": people of X act for X.
+  // "Experts from Yale and the Urban Institute have warned": people of X act for X.
   static const std::set<std::string> people = {"experts",   "analysts",  "researchers", "economists", "scientists",
                                                "officials", "lawmakers", "executives",  "investors",  "critics",
                                                "economist", "analyst",   "researcher",  "expert",     "staff"};
