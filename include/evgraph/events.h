@@ -36,6 +36,9 @@ struct FoundEvent {
   std::size_t evidence_start = 0;  // normalized offsets
   std::size_t evidence_end = 0;
   std::optional<PartialDate> date;
+  // An act whose action needs a target and has none ("Orvell filed a lawsuit on Tuesday"):
+  // not reported, but it owns the act a later "the lawsuit" refers to.
+  bool untargeted = false;
 };
 
 // Calendar date of a TIMEX3 value ("2025", "2025-05", "2025-05-03"); nullopt for anything else.

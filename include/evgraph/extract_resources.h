@@ -61,6 +61,7 @@ struct ExtractResources {
   WordSet position_nouns;  // lowercase
   WordSet critic_groups;   // lowercase: "critics", "opponents"
   WordSet place_nouns;     // lowercase: "valley", "province"
+  WordSet name_particles;  // lowercase, matched case-sensitively: "de", "van", "bin"
   WordMap evaluations;     // lowercase word -> criticize | support
   struct ActNoun {
     std::set<std::string> actions;        // events of these actions ...

@@ -23,6 +23,8 @@ namespace {
 
 const std::set<std::string> kConnectors = {"of", "for", "and", "&", "de", "on"};
 const std::set<std::string> kDeterminers = {"the", "this", "these"};
+// Quantifiers that may open a group's noun phrase: "Some Republican lawmakers said".
+const std::set<std::string> kGroupQuantifiers = {"some", "many", "several", "most", "other", "few", "numerous"};
 const std::set<std::string> kProductNouns = {"model",  "models",   "chip",     "chips",  "series", "app",
                                              "chatbot", "vaccine", "drug",     "phone",  "processor",
                                              "processors", "platform", "software", "device", "car"};
@@ -38,9 +40,6 @@ const std::set<std::string> kCompassWords = {"north", "south", "east", "west", "
                                               "western", "northeast", "northwest", "southeast", "southwest", "central"};
 const std::set<std::string> kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth", "tenth", "eleventh", "twelfth"};
-// Lowercase particles inside personal and place names (case-sensitive: "La Paz" is capitalized).
-const std::set<std::string> kNameParticles = {"es", "el", "al", "bin", "ibn", "arap", "van", "von", "der", "den",
-                                              "da", "di", "du", "dos", "das", "do", "del", "della", "la", "le"};
 const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
@@ -155,6 +154,41 @@ struct Builder {
     }
   }
 
+  // "The caps are due to take effect", "the new levies will come into force": what takes
+  // effect is a rule, though no lexicon names it. Descriptions ("the rules") resolve elsewhere.
+  void effective_subjects(const Sentence& s) {
+    static const std::set<std::string> gap = {"is",  "are", "was",       "were",      "will",   "would",   "shall",
+                                              "to",  "due", "set",       "expected",  "scheduled", "slated", "poised",
+                                              "now", "finally", "also", "then",      "be",     "about",   "likely"};
+    for (int t = s.first_token + 1; t < s.last_token; ++t) {
+      std::string action;
+      const int len = match_trigger(tokens, t, s.last_token, lex, &action);
+      if (!len || action != "take_effect") continue;
+      int head = t - 1;
+      while (head > s.first_token && gap.count(tokens[head].lower)) --head;
+      if (head == t - 1 || covered[head] || !tokens[head].word || tokens[head].capitalized ||
+          lex.descriptions.count(tokens[head].lower) || lex.is_non_name(tokens[head].text) ||
+          lex.group_nouns.count(tokens[head].lower))
+        continue;
+      int det = -1;
+      for (int k = head - 1; k >= std::max(s.first_token, head - 3) && det < 0; --k) {
+        if (tokens[k].lower == "the" || tokens[k].lower == "these" || tokens[k].lower == "its" ||
+            tokens[k].lower == "their") {
+          det = k;
+          break;
+        }
+        if (!tokens[k].word || covered[k] || tokens[k].capitalized || kAuxiliaries.count(tokens[k].lower)) break;
+      }
+      if (det < 0) continue;
+      Mention m = make(det, head + 1, MentionType::policy);
+      if (m.in_quote) continue;
+      m.kind = "rule";
+      for (int k = det + 1; k <= head; ++k) m.canonical += (k > det + 1 ? " " : "") + tokens[k].text;
+      cover(det, head + 1);
+      mentions.push_back(std::move(m));
+    }
+  }
+
   bool title_before(int first, int sentence_first) const {
     // "Y's CEO X" / "its chief executive X" / "Senator X": a title right before the name.
     for (int start = std::max(sentence_first, first - 3); start < first; ++start)
@@ -170,6 +204,25 @@ struct Builder {
       if (match_any(tokens, t, sentence_last, lex.titles)) return true;
     }
     return false;
+  }
+
+  // "The Dutch transport minister, Karel de Vries, said": a title, then the name in apposition.
+  bool title_apposition_before(int first, int sentence_first) const {
+    if (first - 2 < sentence_first || tokens[first - 1].text != ",") return false;
+    for (int len = 1; len <= 3 && first - 1 - len >= sentence_first; ++len)
+      if (match_any(tokens, first - 1 - len, first - 1, lex.titles) == len) return true;
+    return false;
+  }
+
+  // "The employers' association, Harbour Operators Europe, said": the description before
+  // the name in apposition says what kind of body it is (empty when none does).
+  std::string described_before(int first, int sentence_first) const {
+    if (first - 2 < sentence_first || tokens[first - 1].text != ",") return {};
+    auto d = lex.descriptions.find(tokens[first - 2].lower);
+    if (d == lex.descriptions.end()) return {};
+    for (int k = first - 3; k >= std::max(sentence_first, first - 6); --k)
+      if (kDeterminers.count(tokens[k].lower) || tokens[k].lower == "a" || tokens[k].lower == "an") return d->second;
+    return {};
   }
 
   // "Rivermouth Athletic president Dario Castell", "Pellion chief executive Sofia Marren":
@@ -413,12 +466,15 @@ struct Builder {
           ++j;
           continue;
         }
-        // Name particles between capitalized words: "Dar es Salaam", "Daniel arap Moi",
-        // "Ludwig van Beethoven".
-        if (t.word && kNameParticles.count(t.text) && j > i && j + 1 < s.last_token && tokens[j + 1].capitalized &&
-            tokens[j + 1].word && !covered[j + 1] && tokens[j - 1].capitalized) {
-          ++j;
-          continue;
+        // Name particles between capitalized words: "Dar es Salaam", "Karel de Vries",
+        // "Jan van der Berg".
+        if (t.word && lex.name_particles.count(t.text) && j > i && tokens[j - 1].capitalized) {
+          int next = j + 1;
+          while (next < s.last_token && tokens[next].word && lex.name_particles.count(tokens[next].text)) ++next;
+          if (next < s.last_token && next - j <= 2 && tokens[next].capitalized && tokens[next].word && !covered[next]) {
+            j = next;
+            continue;
+          }
         }
         // "Bureau of Industry and Security", "Center for Security and Emerging Technology":
         // connectors only after a name head, "and" only after such a connector.
@@ -595,8 +651,13 @@ struct Builder {
       if (m.emphasis && first > s.first_token && kCopulas.count(tokens[first - 1].lower)) m.weak = true;
       if (title_of) m.weak = true;
       if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
-      m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token);
+      m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token) ||
+                     title_apposition_before(first, s.first_token);
       m.kind = m.person_cue ? "person" : kind_from_shape(first, last);
+      if (!m.person_cue) {
+        const std::string described = described_before(first, s.first_token);
+        if (described == "organization" || described == "government" || described == "media") m.kind = described;
+      }
       if (!m.person_cue && (m.kind.empty() || m.kind == "person") && employer_before_title(last, s.last_token))
         m.kind = "organization";
       // "the Trump administration", "the Biden government": a government named after its leader.
@@ -634,8 +695,13 @@ struct Builder {
         head_first = t - 1;
       }
       auto d = lex.descriptions.find(head_key);
-      if (d == lex.descriptions.end()) continue;
+      // "the secretary", "the transport minister": a title alone refers back to whoever holds it.
+      const bool title = d == lex.descriptions.end() && head.lower.size() > 3 && !head.capitalized &&
+                         match_any(tokens, t, t + 1, lex.titles) == 1 && !lex.group_nouns.count(head.lower) &&
+                         !head.lower.ends_with("s");
+      if (d == lex.descriptions.end() && !title) continue;
       if (!plausible_description_end(t + 1, s.last_token)) continue;
+      if (title && t + 1 < s.last_token && tokens[t + 1].capitalized) continue;  // "the secretary Ann Lee"
       int det = -1;
       for (int k = head_first - 1; k >= std::max(s.first_token, head_first - 5); --k) {
         const Token& tk = tokens[k];
@@ -643,6 +709,10 @@ struct Builder {
           det = k;
           break;
         }
+        // A plural possessor qualifies the head: "the employers' association".
+        if (tk.text == "'" && k - 1 > s.first_token && tokens[k - 1].lower.ends_with("s") &&
+            tokens[k - 1].end == tk.start && !tokens[k - 1].capitalized)
+          continue;
         // Modifiers are content words: a function word or another head ends the phrase.
         // Adjectives among the non-names still qualify a head: "the central bank", "the public broadcaster".
         if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized && !adjective_shape(tk.lower)) ||
@@ -652,7 +722,7 @@ struct Builder {
       if (det < 0) continue;
       Mention m = make(det, t + 1, MentionType::description);
       if (m.in_quote) continue;
-      m.kind = d->second;
+      m.kind = title ? "person" : d->second;
       m.plural = head.lower.ends_with("s") && m.kind == "rule";
       mentions.push_back(std::move(m));
     }
@@ -677,15 +747,17 @@ struct Builder {
             kAuxiliaries.count(prev.lower) || lex.group_nouns.count(prev.lower))
           break;
         if (lex.is_non_name(prev.text) && !adjective_shape(prev.lower)) break;
-        // A capitalized modifier is a name ("Corvane engineers"), unless it opens the sentence.
-        if (prev.capitalized && !opens_sentence(first - 1, s)) break;
+        // A capitalized modifier is a name ("Corvane engineers"), unless it opens the sentence
+        // or names a nation or party ("Republican lawmakers").
+        if (prev.capitalized && !opens_sentence(first - 1, s) && !lex.is_demonym(prev.text)) break;
+        if (kGroupQuantifiers.count(prev.lower)) break;
         --first;
       }
       // At the start of a clause ("Critics argue", ", and environmental groups said"), or
       // the source of a criticism ("drew criticism from parents' groups, who accused ...").
       const bool source = first > s.first_token && tokens[first - 1].lower == "from";
       if (first > s.first_token && tokens[first - 1].word && !kDeterminers.count(tokens[first - 1].lower) &&
-          tokens[first - 1].lower != "and" && !source)
+          !kGroupQuantifiers.count(tokens[first - 1].lower) && tokens[first - 1].lower != "and" && !source)
         continue;
       int verb = t + 1;
       if (source && verb + 1 < s.last_token && tokens[verb].text == "," && tokens[verb + 1].lower == "who")
@@ -779,6 +851,7 @@ std::vector<Mention> find_mentions(const TextAnalysis& text, const std::vector<Q
   for (const Sentence& s : text.sentences()) b.policies(s);
   for (const Sentence& s : text.sentences()) b.groups(s);
   for (const Sentence& s : text.sentences()) b.names(s);
+  for (const Sentence& s : text.sentences()) b.effective_subjects(s);
   for (const Sentence& s : text.sentences()) b.descriptions(s);
   for (const Sentence& s : text.sentences()) b.pronouns(s);
   // Spokespeople link to name mentions by index, so sort names first.

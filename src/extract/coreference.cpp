@@ -338,6 +338,15 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
             chosen = mentions[k].actor;
             break;
           }
+      // "The employers' association, Harbour Operators Europe, said": the name that follows.
+      if (chosen < 0 && m.last_token + 1 < static_cast<int>(tokens.size()) && tokens[m.last_token].text == "," &&
+          i + 1 < mentions.size()) {
+        const Mention& next = mentions[i + 1];
+        if (next.first_token == m.last_token + 1 && next.type == MentionType::name && next.actor >= 0 &&
+            compatible_kind(m.kind, kind_of(next.actor)) && next.last_token < static_cast<int>(tokens.size()) &&
+            tokens[next.last_token].text == ",")
+          chosen = next.actor;
+      }
       // "the union" after "the United Auto Workers union" or "the Metalworkers
       // Federation", "the bank" after "the National Bank of X": the latest actor
       // whose name has the head noun or a word the lexicon lists for it.
@@ -362,6 +371,35 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
           if (named_so || followed_by_head) chosen = prev.actor;
         }
       }
+      // "the secretary": only the person introduced with that title ("Health Secretary
+      // Ann Lee", "Ann Lee, the health secretary,"), never just the latest person.
+      if (m.kind == "person") {
+        const auto dw = words_of(m.text);
+        const std::string title = dw.empty() ? std::string() : ascii_lower(dw.back());
+        auto titled = [&](const Mention& prev) {
+          for (int k = prev.first_token - 1; k >= std::max(0, prev.first_token - 3); --k)
+            if (tokens[k].lower == title) return true;
+          if (prev.last_token >= static_cast<int>(tokens.size()) || tokens[prev.last_token].text != ",") return false;
+          for (int k = prev.last_token + 1; k < std::min<int>(tokens.size(), prev.last_token + 6); ++k) {
+            if (tokens[k].lower == title) return true;
+            if (!tokens[k].word) break;
+          }
+          return false;
+        };
+        for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0; --k) {
+          const Mention& prev = mentions[k];
+          if (prev.actor >= 0 && prev.type == MentionType::name && prev.first_token < m.first_token &&
+              kind_of(prev.actor) == "person" && titled(prev))
+            chosen = prev.actor;
+        }
+        m.actor = chosen;
+        continue;
+      }
+      // "A spokeswoman for the association said": the body the subject speaks for.
+      const bool speaks_for = i > 0 && mentions[i - 1].type == MentionType::spokesperson &&
+                              m.first_token >= 1 && mentions[i - 1].last_token == m.first_token - 1 &&
+                              (tokens[m.first_token - 1].lower == "for" || tokens[m.first_token - 1].lower == "of" ||
+                               tokens[m.first_token - 1].lower == "at");
       // A description opening a sentence continues the topic: the last compatible subject.
       if (chosen < 0 && is_subject)
         for (auto it = subjects.rbegin(); it != subjects.rend() && it - subjects.rbegin() < 3; ++it)
@@ -375,7 +413,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         if (prev.first_token >= m.first_token) continue;  // nested inside the description
         if (prev.type == MentionType::pronoun || prev.type == MentionType::spokesperson) continue;
         if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
-        if (!is_subject && prev.actor == subject) continue;
+        if (!is_subject && prev.actor == subject && !speaks_for) continue;
         chosen = prev.actor;
       }
       m.actor = chosen;

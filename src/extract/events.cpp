@@ -131,10 +131,27 @@ struct EventFinder {
     return false;
   }
 
+  // The mention modifies a common noun after it ("U.S. drugmakers", "Corvane engineers"):
+  // the noun phrase, not the name, is what acts. Or it stands in parentheses.
+  bool modifies_noun(const Mention& m) const {
+    if (m.type != MentionType::name || m.possessive) return false;
+    const int next = m.last_token;
+    // "WASHINGTON, March 12 (Newswire) -": a parenthesized name is an aside, not the subject.
+    if (m.first_token > 0 && tokens[m.first_token - 1].text == "(" && next < static_cast<int>(tokens.size()) &&
+        tokens[next].text == ")")
+      return true;
+    if (next >= static_cast<int>(tokens.size()) || !tokens[next].word || tokens[next].capitalized ||
+        mention_of_token[next] >= 0)
+      return false;
+    const std::string& w = tokens[next].lower;
+    if (lex.group_nouns.count(w) || lex.descriptions.count(w)) return true;
+    return w.size() > 3 && w.back() == 's' && lex.descriptions.count(std::string_view(w).substr(0, w.size() - 1));
+  }
+
   int subject(int trigger, const Sentence& s, bool allow_rules) const {
     const int sentence = tokens[s.first_token].sentence;
     return nearest_subject(text, mentions, trigger, sentence, [&](const Mention& m) {
-      if (!usable_as_actor(m) || follows_verb(m)) return false;
+      if (!usable_as_actor(m) || follows_verb(m) || modifies_noun(m)) return false;
       const std::string& k = kind(m.actor);
       return allow_rules || (k != "rule" && k != "product");
     });
@@ -147,7 +164,8 @@ struct EventFinder {
     static const std::set<std::string> magnitudes = {"million", "billion", "trillion", "m", "bn"};
     int raiser = -1;
     for (const FoundEvent& e : events)
-      if (e.sentence == si && e.actor >= 0 && (e.action == "other" || e.action == "fund" || e.action == "invest") &&
+      if (e.sentence == si && e.actor >= 0 && !e.untargeted &&
+          (e.action == "other" || e.action == "fund" || e.action == "invest") &&
           raiser < 0)
         raiser = e.actor;
     if (raiser < 0) return;
@@ -497,7 +515,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // sentences on, "the plan" is anyone's), else whoever claimed or argued something there.
         auto stance_target = [&] {
           for (auto it = events.rbegin(); it != events.rend() && si - it->sentence <= 2; ++it)
-            if (kStatementActions.count(it->action) && it->actor >= 0 && it->actor != e.actor &&
+            if (kStatementActions.count(it->action) && !it->untargeted && it->actor >= 0 && it->actor != e.actor &&
                 actors[it->actor].kind != "rule")
               return it->actor;
           return f.recent_speaker(si, e.actor);
@@ -533,7 +551,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           e.target = sentence_org_subject;
       }
       if (e.actor < 0) continue;
-      if (e.target < 0 && kNeedsTarget.count(action)) continue;
+      e.untargeted = e.target < 0 && kNeedsTarget.count(action);
       // Evidence: from the actor (or trigger) to the target (or trigger) in this sentence.
       std::size_t ev_start = tokens[t].start, ev_end = tokens[t + len - 1].end;
       if (actor_mention >= 0 && mentions[actor_mention].sentence == si)

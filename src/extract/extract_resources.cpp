@@ -239,6 +239,7 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   read_lowercase_set("group_nouns.txt", lex.group_nouns);
   read_lowercase_set("critic_groups.txt", lex.critic_groups);
   read_lowercase_set("place_nouns.txt", lex.place_nouns);
+  read_lowercase_set("name_particles.txt", lex.name_particles);
   {
     FileReader f(resources, dir + "evaluations.txt");
     for (const auto& line : f.lines) {

@@ -104,6 +104,7 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   }
 
   for (const FoundEvent& e : events) {
+    if (e.untargeted) continue;
     ExtractedEvent out;
     out.date = e.date;
     out.actor = actor_id(e.actor);
@@ -124,7 +125,7 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
     if (!r.explicit_cue) continue;
     bool reported = false;
     for (const FoundEvent& e : events)
-      reported = reported || (e.sentence == r.sentence && e.actor == r.from &&
+      reported = reported || (!e.untargeted && e.sentence == r.sentence && e.actor == r.from &&
                               (e.action == "criticize" || e.action == "respond" || e.action == "deny" ||
                                e.action == "oppose"));
     if (reported) continue;

@@ -201,7 +201,7 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
   for (FoundResponse& r : found)
     if (!r.date)
       for (const FoundEvent& e : events)
-        if (e.sentence == r.sentence && e.actor == r.from && e.date) {
+        if (!e.untargeted && e.sentence == r.sentence && e.actor == r.from && e.date) {
           r.date = e.date;
           break;
         }

@@ -246,3 +246,22 @@ TEST_CASE("'X and Y Service' is one body; hyphenated demonyms and straits are no
   for (const char* not_actor : {"Immigration", "Naturalization Service", "Cuban-Americans", "Florida Straits"})
     CHECK_MESSAGE(!actor_named(x, not_actor), not_actor);
 }
+
+TEST_CASE("groups may open with a quantifier and a national or party adjective") {
+  const Extraction x = extract_text(
+      "Some Republican lawmakers criticized Orla Foods. Retailers warned of shortages.");
+  const ExtractedActor* lawmakers = actor_named(x, "Republican lawmakers");
+  REQUIRE(lawmakers);
+  CHECK(lawmakers->kind == "group");
+  const ExtractedActor* retailers = actor_named(x, "Retailers");
+  REQUIRE(retailers);
+  CHECK(retailers->kind == "group");
+  CHECK(find_event(x, "Republican lawmakers", "criticize", "Orla Foods"));
+}
+
+TEST_CASE("name particles join the words around them") {
+  const Extraction x = extract_text("Officials said Pieter van der Berg met Karel de Vries in Leiden.");
+  CHECK(actor_named(x, "Pieter van der Berg"));
+  CHECK(actor_named(x, "Karel de Vries"));
+  CHECK_FALSE(actor_named(x, "Vries"));
+}

@@ -129,3 +129,28 @@ TEST_CASE("the canonical name is the form with most words, mixed case over capit
   REQUIRE(okoro);
   CHECK(okoro->name == "Jensen Okoro");
 }
+
+TEST_CASE("a title alone refers to the person introduced with it, never to just the latest person") {
+  const Extraction x = extract_text(
+      "Health Secretary Diane Oyelaran defended the plan. Marcus Webb disagreed. Patient groups backed the secretary.");
+  const ExtractedActor* oyelaran = actor_named(x, "Diane Oyelaran");
+  REQUIRE(oyelaran);
+  CHECK(has_alias(*oyelaran, "the secretary"));
+  const Extraction y = extract_text("Marcus Webb disagreed. Patient groups backed the senator.");
+  CHECK_FALSE(actor_named(y, "the senator"));
+}
+
+TEST_CASE("a description or title before a name in apposition is that name") {
+  const Extraction x = extract_text(
+      "The employers' association, Harbour Operators Europe, called the strike irresponsible. "
+      "The Dutch transport minister, Karel de Vries, urged talks. "
+      "A spokeswoman for the association said the operators would go to court.");
+  const ExtractedActor* operators = actor_named(x, "Harbour Operators Europe");
+  REQUIRE(operators);
+  CHECK(operators->kind == "organization");
+  CHECK(has_alias(*operators, "The employers' association"));
+  CHECK(has_alias(*operators, "the association"));  // the body the spokeswoman speaks for
+  const ExtractedActor* minister = actor_named(x, "Karel de Vries");  // "de" inside the name
+  REQUIRE(minister);
+  CHECK(minister->kind == "person");
+}

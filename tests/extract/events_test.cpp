@@ -390,3 +390,42 @@ TEST_CASE("seeking to block opposes; 'they would contest the decision' opposes w
   CHECK(find_event(x, "Skylane Airways", "oppose", "Competition Authority of Varnia"));
   CHECK(find_event(x, "Norvik Air", "oppose", "Competition Authority of Varnia"));
 }
+
+TEST_CASE("a lawsuit filed with no one named still owns a later 'the lawsuit'") {
+  const Extraction x = extract_text(
+      "Orvell Corp filed a lawsuit on Tuesday. Health Secretary Diane Oyelaran dismissed the lawsuit as a stunt.");
+  // The filing names no defendant, so it is not reported as an event of its own ...
+  for (const ExtractedEvent& e : x.events) CHECK(e.action != "sue");
+  // ... but the denial answers whoever filed it.
+  CHECK(find_event(x, "Diane Oyelaran", "deny", "Orvell Corp"));
+}
+
+TEST_CASE("strikes are acts, and calling one irresponsible criticizes the strikers") {
+  const Extraction x = extract_text(
+      "Workers at the plant went on strike on Friday. The owner, Tamsen Group, called the strike \"irresponsible\".");
+  CHECK(find_event(x, "Workers", "other", ""));
+  CHECK(find_event(x, "Tamsen Group", "criticize", "Workers"));
+}
+
+TEST_CASE("a name modifying a noun, or in parentheses, is not the subject") {
+  const Extraction x = extract_text(
+      "WASHINGTON, March 12 (Newswire) - Three large U.S. drugmakers filed a lawsuit against Medicare on Tuesday.");
+  for (const ExtractedEvent& e : x.events) {
+    CHECK(e.actor != id_of(x, "U.S."));
+    CHECK(e.actor != id_of(x, "Newswire"));
+  }
+}
+
+TEST_CASE("an unnamed rule that takes effect is an actor of its own") {
+  const Extraction x = extract_text("The caps are due to take effect on January 1, 2026.");
+  const ExtractedEvent* effect = find_event(x, "The caps", "take_effect", "");
+  REQUIRE(effect);
+  REQUIRE(effect->date);
+  CHECK(effect->date->iso() == "2026-01-01");
+  const ExtractedActor* caps = actor_named(x, "The caps");
+  REQUIRE(caps);
+  CHECK(caps->kind == "rule");
+  // "the rules" is a description of a named rule, not a new one.
+  const Extraction y = extract_text("Officials said the rules will take effect soon.");
+  CHECK_FALSE(actor_named(y, "the rules"));
+}
