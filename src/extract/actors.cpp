@@ -524,6 +524,18 @@ struct Builder {
         i = first + glen;
         continue;
       }
+      // "Director of AI Products at Kestrel": a department inside a title; the employer follows "at".
+      if (first >= 2 && tokens[first - 1].lower == "of" && last + 1 < s.last_token && tokens[last].lower == "at" &&
+          tokens[last + 1].capitalized && !end_offset) {
+        bool after_title = false;
+        for (int len = 1; len <= 3 && first - 1 - len >= s.first_token && !after_title; ++len)
+          after_title = match_any(tokens, first - 1 - len, first - 1, lex.titles) == len;
+        if (after_title) {
+          cover(first, last);
+          i = sequence_end;
+          continue;
+        }
+      }
       // "registered as a Public Benefit Corporation": after "as a", a category, not an actor.
       if (first >= 2 && (tokens[first - 1].lower == "a" || tokens[first - 1].lower == "an") &&
           tokens[first - 2].lower == "as") {
@@ -650,6 +662,7 @@ struct Builder {
       // "the rules are WORKING": capitals after a copula are emphasis however often they recur.
       if (m.emphasis && first > s.first_token && kCopulas.count(tokens[first - 1].lower)) m.weak = true;
       if (title_of) m.weak = true;
+
       if (apposition_title(last, s.last_token)) m.weak = false;  // "Ines Varga, port director" under a quote
       m.person_cue = person_cue || title_before(first, s.first_token) || apposition_title(last, s.last_token) ||
                      title_apposition_before(first, s.first_token);

@@ -60,7 +60,7 @@ bool compatible_kind(const std::string& wanted, const std::string& actual) {
   if (wanted == actual) return true;
   // An outlet is mostly a source ("told Reuters"), not "the company" of the story.
   if (wanted == "organization") return actual.empty();
-  if (wanted == "media") return actual == "organization";
+  if (wanted == "media") return actual == "organization" || actual.empty();
   return false;
 }
 
@@ -327,7 +327,9 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
     if (m.type == MentionType::description) {
       const int subject = sentence_subject(text, mentions, m.sentence, m.first_token);
-      const bool is_subject = subject < 0;
+      // Opening its sentence ("The company said", "But the startup"), not deep in it
+      // ("... do not represent the platform's views").
+      const bool is_subject = subject < 0 && m.first_token - text.sentences()[m.sentence].first_token <= 2;
       int chosen = -1;
       // Apposition: "Corvane, the robotics startup, ..." describes the name before the comma.
       const auto& tokens = text.tokens();

@@ -551,7 +551,20 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           e.target = sentence_org_subject;
       }
       if (e.actor < 0) continue;
-      e.untargeted = e.target < 0 && kNeedsTarget.count(action);
+      // "urged both sides to return to talks", "accused referees of bias": the act is
+      // plain even when its addressee names no actor.
+      auto addressed_act = [&](const char* marker, bool marker_then_verb) {
+        for (int k = t + len + 1; k < std::min(s.last_token, t + len + 7); ++k) {
+          if (kClauseBreaks.count(tokens[k].lower) || f.quoted[k]) return false;
+          if (tokens[k].lower == marker)
+            return !marker_then_verb || (k + 1 < s.last_token && tokens[k + 1].word && !tokens[k + 1].capitalized &&
+                                         tokens[k + 1].lower != "the");
+        }
+        return false;
+      };
+      const bool plain_act = (action == "urge" && addressed_act("to", true)) ||
+                             (action == "criticize" && tokens[t].lower.starts_with("accus") && addressed_act("of", false));
+      e.untargeted = e.target < 0 && kNeedsTarget.count(action) && !plain_act;
       // Evidence: from the actor (or trigger) to the target (or trigger) in this sentence.
       std::size_t ev_start = tokens[t].start, ev_end = tokens[t + len - 1].end;
       if (actor_mention >= 0 && mentions[actor_mention].sentence == si)

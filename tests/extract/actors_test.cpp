@@ -265,3 +265,14 @@ TEST_CASE("name particles join the words around them") {
   CHECK(actor_named(x, "Karel de Vries"));
   CHECK_FALSE(actor_named(x, "Vries"));
 }
+
+TEST_CASE("a department inside a title is no actor; the employer after 'at' is") {
+  const Extraction x = extract_text(
+      "Bob Stone, Director of Communications at Orvell, agreed. "
+      "Dr. Ines Kalla, Senior Director of AI Products at Kestrel, said the model was ready.");
+  CHECK_FALSE(actor_named(x, "Communications"));
+  CHECK_FALSE(actor_named(x, "Products"));
+  CHECK_FALSE(actor_named(x, "AI Products"));
+  CHECK(actor_named(x, "Orvell"));
+  CHECK(actor_named(x, "Kestrel"));
+}

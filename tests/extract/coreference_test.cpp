@@ -154,3 +154,14 @@ TEST_CASE("a description or title before a name in apposition is that name") {
   REQUIRE(minister);
   CHECK(minister->kind == "person");
 }
+
+TEST_CASE("'the platform' deep in a sentence is the outlet named last, not the story's topic") {
+  const Extraction x = extract_text(
+      "Countries cooperate through bodies like the United Nations. "
+      "This column is a contribution from Velmora. The views here do not represent the platform's views.");
+  const ExtractedActor* outlet = actor_named(x, "Velmora");
+  REQUIRE(outlet);
+  CHECK(has_alias(*outlet, "the platform"));
+  REQUIRE(actor_named(x, "United Nations"));
+  CHECK_FALSE(has_alias(*actor_named(x, "United Nations"), "the platform"));
+}

@@ -429,3 +429,13 @@ TEST_CASE("an unnamed rule that takes effect is an actor of its own") {
   const Extraction y = extract_text("Officials said the rules will take effect soon.");
   CHECK_FALSE(actor_named(y, "the rules"));
 }
+
+TEST_CASE("urging someone to act and accusing someone of something need no named target") {
+  const Extraction x = extract_text(
+      "Senator Ellen Park urged both sides to return to talks. "
+      "Governor Ray Holt accused the industry of putting profits first. "
+      "Mara Quist urged restraint.");
+  CHECK(find_event(x, "Ellen Park", "urge", ""));
+  CHECK(find_event(x, "Ray Holt", "criticize", ""));
+  CHECK_FALSE(find_event(x, "Mara Quist", "urge", ""));  // no addressee, no act to report
+}
