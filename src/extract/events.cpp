@@ -136,10 +136,17 @@ struct EventFinder {
   bool modifies_noun(const Mention& m) const {
     if (m.type != MentionType::name || m.possessive) return false;
     const int next = m.last_token;
-    // "WASHINGTON, March 12 (Newswire) -": a parenthesized name is an aside, not the subject.
-    if (m.first_token > 0 && tokens[m.first_token - 1].text == "(" && next < static_cast<int>(tokens.size()) &&
-        tokens[next].text == ")")
-      return true;
+    // "WASHINGTON, March 12 (Newswire) -", "the series (Haiku, Sonnet, Opus) surpassed": a
+    // parenthesized name is an aside, not the subject.
+    for (int k = m.first_token - 1; k >= std::max(0, m.first_token - 12); --k) {
+      if (tokens[k].text == ")") break;
+      if (tokens[k].text != "(") continue;
+      for (int j = next; j < std::min<int>(tokens.size(), next + 12); ++j) {
+        if (tokens[j].text == "(") break;
+        if (tokens[j].text == ")") return true;
+      }
+      break;
+    }
     if (next >= static_cast<int>(tokens.size()) || !tokens[next].word || tokens[next].capitalized ||
         mention_of_token[next] >= 0)
       return false;
@@ -148,12 +155,13 @@ struct EventFinder {
     return w.size() > 3 && w.back() == 's' && lex.descriptions.count(std::string_view(w).substr(0, w.size() - 1));
   }
 
-  int subject(int trigger, const Sentence& s, bool allow_rules) const {
+  // `allow_products`: products do things too ("the series surpassed its rivals").
+  int subject(int trigger, const Sentence& s, bool allow_rules, bool allow_products = false) const {
     const int sentence = tokens[s.first_token].sentence;
     return nearest_subject(text, mentions, trigger, sentence, [&](const Mention& m) {
       if (!usable_as_actor(m) || follows_verb(m) || modifies_noun(m)) return false;
       const std::string& k = kind(m.actor);
-      return allow_rules || (k != "rule" && k != "product");
+      return allow_rules || (k != "rule" && (k != "product" || allow_products));
     });
   }
 
@@ -460,7 +468,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         const bool bare_noun = actor_mention >= 0 && !noun_objects.count(tokens[t + len - 1].lower) &&
                                (t + len >= s.last_token || !noun_objects.count(tokens[t + len].lower));
         if (actor_mention < 0) actor_mention = f.relative_antecedent(t, s);
-        if (actor_mention < 0) actor_mention = f.subject(t, s, false);
+        if (actor_mention < 0) actor_mention = f.subject(t, s, false, action == "other");
         if (actor_mention < 0) actor_mention = f.introduced_person(t, s, si);
         const bool passive = t > s.first_token && kPassiveAux.count(tokens[t - 1].lower) &&
                              (action == "launch" || action == "release");
@@ -659,7 +667,9 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       auto it = last_topical_say.find(e.actor);
       if (it != last_topical_say.end() && e.sentence - it->second <= 2) continue;
     }
-    auto key = std::make_tuple(e.actor, e.action, e.target);
+    // Distinct 'other' acts of one actor ("registered as", "secured") are distinct events.
+    const std::string act = e.action == "other" ? e.action + " " + tokens[e.trigger_token].lower : e.action;
+    auto key = std::make_tuple(e.actor, act, e.target);
     auto it = seen.find(key);
     if (it == seen.end()) {
       seen[key] = unique.size();

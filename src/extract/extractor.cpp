@@ -103,6 +103,7 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
     x.quotes.push_back(std::move(out));
   }
 
+  std::set<std::string> event_ids;
   for (const FoundEvent& e : events) {
     if (e.untargeted) continue;
     ExtractedEvent out;
@@ -112,6 +113,12 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
     out.target = actor_id(e.target);
     out.evidence = text.original_span(e.evidence_start, e.evidence_end);
     out.id = content_id("e", {out.actor, out.action, out.target, out.date ? out.date->iso() : std::string()});
+    // Two 'other' acts of one actor: the trigger word tells them apart.
+    if (!event_ids.insert(out.id).second) {
+      out.id = content_id("e", {out.actor, out.action, out.target, out.date ? out.date->iso() : std::string(),
+                                text.tokens()[e.trigger_token].lower});
+      event_ids.insert(out.id);
+    }
     const Sentence& s = text.sentences()[e.sentence];
     for (const QuoteSpeaker& q : quote_speakers)
       if (q.actor == e.actor && q.end >= s.start && q.start <= s.end) out.quote = q.quote;

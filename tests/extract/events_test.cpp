@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 #include "evgraph/events.h"
@@ -438,4 +439,22 @@ TEST_CASE("urging someone to act and accusing someone of something need no named
   CHECK(find_event(x, "Ellen Park", "urge", ""));
   CHECK(find_event(x, "Ray Holt", "criticize", ""));
   CHECK_FALSE(find_event(x, "Mara Quist", "urge", ""));  // no addressee, no act to report
+}
+
+TEST_CASE("distinct 'other' acts of one actor stay distinct, with distinct ids") {
+  const Extraction x = extract_text(
+      "Corvane registered as a charity. Later, Corvane secured $900 million in funding.");
+  int others = 0;
+  std::set<std::string> ids;
+  for (const ExtractedEvent& e : x.events)
+    if (e.action == "other" && e.actor == id_of(x, "Corvane")) ++others, ids.insert(e.id);
+  CHECK(others == 2);
+  CHECK(ids.size() == 2);
+}
+
+TEST_CASE("names listed in parentheses are asides; products may do 'other' things") {
+  const Extraction x = extract_text(
+      "In 2024, the Velta 3 series (Lark, Wren, Finch) surpassed rival models in benchmark tests.");
+  for (const char* aside : {"Lark", "Wren", "Finch"})
+    for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, aside));
 }
