@@ -62,6 +62,9 @@ struct ExtractResources {
   WordSet critic_groups;   // lowercase: "critics", "opponents"
   WordSet place_nouns;     // lowercase: "valley", "province"
   WordSet name_particles;  // lowercase, matched case-sensitively: "de", "van", "bin"
+  WordSet invest_verbs;    // money_verbs.txt: "build", "added" before an amount invest
+  WordSet fund_verbs;      // ... "provide", "granted" before an amount fund
+  WordSet currency_words;  // ... "$", "euros", "yuan" start an amount
   WordMap evaluations;     // lowercase word -> criticize | support
   struct ActNoun {
     std::set<std::string> actions;        // events of these actions ...

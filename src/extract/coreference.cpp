@@ -248,6 +248,24 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
     if (found >= 0) merge(a, found);
   }
+  // 2d. A name that is the part before "of" of exactly one longer body's name joins it
+  // ("Serum Institute" -> "Serum Institute of Varnia").
+  for (int a = 0; a < n; ++a) {
+    const auto& w = name_words[a];
+    const std::string k = kind_of(a);
+    if (w.size() < 2 || k == "person" || k == "rule" || k == "product") continue;
+    int found = -1;
+    for (int b = 0; b < n; ++b) {
+      if (b == a || find(b) != b) continue;
+      const auto& wb = name_words[b];
+      const std::string kb = kind_of(b);
+      if (wb.size() <= w.size() + 1 || kb == "person" || kb == "rule" || kb == "product") continue;
+      const std::string next = ascii_lower(wb[w.size()]);
+      if ((next != "of" && next != "for") || !std::equal(w.begin(), w.end(), wb.begin())) continue;
+      found = found == -1 ? b : -2;
+    }
+    if (found >= 0) merge(a, found);
+  }
   // 3. Acronyms: "Name (ACR)" in the text, or initials that spell the acronym.
   const auto& tokens = text.tokens();
   for (const Mention& m : mentions) {
@@ -415,7 +433,9 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         if (prev.first_token >= m.first_token) continue;  // nested inside the description
         if (prev.type == MentionType::pronoun || prev.type == MentionType::spokesperson) continue;
         if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
-        if (!is_subject && prev.actor == subject && !speaks_for) continue;
+        // "Orvell's chief executive said the company ...": the employer of the subject is no subject.
+        if (!is_subject && prev.actor == subject && !speaks_for && !(prev.possessive && prev.sentence == m.sentence))
+          continue;
         chosen = prev.actor;
       }
       m.actor = chosen;

@@ -327,6 +327,23 @@ struct EventFinder {
     return possessor;
   }
 
+  // "invested $2 billion in Amberline", "will provide $30 million in grants to Amberline".
+  int recipient(int from, const Sentence& s, int exclude_actor) const {
+    for (int k = from; k + 1 < std::min(s.last_token, from + 12); ++k) {
+      if (kClauseBreaks.count(tokens[k].lower) && k > from) break;
+      const std::string& w = tokens[k].lower;
+      if (w != "in" && w != "into" && w != "to" && w != "for") continue;
+      int at = k + 1;
+      if (at < s.last_token && tokens[at].lower == "the") ++at;
+      const int m = at < s.last_token ? mention_of_token[at] : -1;
+      if (m >= 0 && mentions[m].first_token == at && usable_as_actor(mentions[m]) &&
+          mentions[m].actor != exclude_actor && kind(mentions[m].actor) != "rule" &&
+          kind(mentions[m].actor) != "product")
+        return m;
+    }
+    return -1;
+  }
+
   // "suspended Rivermouth Athletic president Dario Castell": the person is the object,
   // the organization before the title only says whose president he is.
   int person_after_title(int m, int limit) const {
@@ -418,6 +435,18 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           action = "criticize";
           critics_speak = true;
         }
+      }
+      // Money verbs: "would build a $12 billion plant", "added another $5 billion" invest;
+      // "will provide $300 million in grants" funds.
+      if (!len) {
+        const std::string& w = tokens[t].lower;
+        const char* money_action = lex.invest_verbs.count(w) ? "invest" : lex.fund_verbs.count(w) ? "fund" : nullptr;
+        for (int k = t + 1; money_action && k < std::min(s.last_token, t + 4); ++k)
+          if (tokens[k].text == "$" || lex.currency_words.count(tokens[k].lower)) {
+            action = money_action;
+            len = 1;
+            break;
+          }
       }
       // "called the decision 'disappointing'", "described the plan as reckless".
       int evaluated_until = -1;
@@ -519,6 +548,9 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           e.target = act_owner(text, lex, actors, events, t + len, si, e.actor);
         if (target_mention < 0 && e.target < 0 && !complement && !critics_speak && !bare_noun)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
+        // Money goes "in"/"into" a recipient, grants go "to" one.
+        if (target_mention < 0 && e.target < 0 && (action == "invest" || action == "fund"))
+          target_mention = f.recipient(t + len, s, e.actor);
         // Aimed at whoever last stated or called for something: a statement close by (three
         // sentences on, "the plan" is anyone's), else whoever claimed or argued something there.
         auto stance_target = [&] {
@@ -554,6 +586,13 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
                 f.kind(mentions[m].actor) != "product")
               e.target = mentions[m].actor;
           }
+          // "Amazon invested $8 billion, and Google added another $5 billion": a co-investor
+          // named last stands for the recipient they share.
+          for (auto it = events.rbegin(); it != events.rend() && e.target >= 0 && si - it->sentence <= 2; ++it)
+            if (it->action == "invest" && it->actor == e.target && it->target >= 0 && it->target != e.actor) {
+              e.target = it->target;
+              break;
+            }
         }
         if (e.target < 0 && action == "invest" && sentence_org_subject >= 0 && sentence_org_subject != e.actor)
           e.target = sentence_org_subject;

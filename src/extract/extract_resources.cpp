@@ -241,6 +241,15 @@ ExtractResources ExtractResources::load(const Resources& resources) {
   read_lowercase_set("place_nouns.txt", lex.place_nouns);
   read_lowercase_set("name_particles.txt", lex.name_particles);
   {
+    FileReader f(resources, dir + "money_verbs.txt");
+    read_keyed_lists(f, [&](const ResourceLine& line, const std::string& key, const std::string& item) {
+      if (key == "invest") lex.invest_verbs.insert(ascii_lower(item));
+      else if (key == "fund") lex.fund_verbs.insert(ascii_lower(item));
+      else if (key == "currency") lex.currency_words.insert(ascii_lower(item));
+      else f.fail(line, fmt::format("unknown class '{}' (expected invest, fund or currency)", key));
+    });
+  }
+  {
     FileReader f(resources, dir + "evaluations.txt");
     for (const auto& line : f.lines) {
       auto parts = split(line.text, '|');

@@ -165,3 +165,21 @@ TEST_CASE("'the platform' deep in a sentence is the outlet named last, not the s
   REQUIRE(actor_named(x, "United Nations"));
   CHECK_FALSE(has_alias(*actor_named(x, "United Nations"), "the platform"));
 }
+
+TEST_CASE("a body's name before 'of' joins the full name; the subject's employer is 'the company'") {
+  const Extraction x = extract_text(
+      "Covara counted on the Brisk Institute of Varnia for doses. Brisk Institute officials declined to comment. "
+      "Then Covara urged donors to act. The Brisk Institute's chief executive, Vikram Sale, said the company "
+      "would double output.");
+  CHECK(id_of(x, "Brisk Institute") == id_of(x, "Brisk Institute of Varnia"));
+  const ExtractedActor* institute = actor_named(x, "Brisk Institute of Varnia");
+  REQUIRE(institute);
+  CHECK(has_alias(*institute, "the company"));
+}
+
+TEST_CASE("hyphenated titles such as Director-General mark a person") {
+  const Extraction x = extract_text("WHO Director-General Amara Okonjo told reporters the delay would cost lives.");
+  const ExtractedActor* okonjo = actor_named(x, "Amara Okonjo");
+  REQUIRE(okonjo);
+  CHECK(okonjo->kind == "person");
+}

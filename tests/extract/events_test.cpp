@@ -458,3 +458,16 @@ TEST_CASE("names listed in parentheses are asides; products may do 'other' thing
   for (const char* aside : {"Lark", "Wren", "Finch"})
     for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, aside));
 }
+
+TEST_CASE("money verbs before an amount invest or fund; a co-investor stands for the shared recipient") {
+  const Extraction x = extract_text(
+      "Amberline raised money in 2023. Tolland Capital invested $2 billion in Amberline, and Norvik Partners "
+      "added another $1 billion. The Harlow Trust will provide $30 million in grants to Amberline.");
+  CHECK(find_event(x, "Tolland Capital", "invest", "Amberline"));
+  CHECK(find_event(x, "Norvik Partners", "invest", "Amberline"));
+  CHECK_FALSE(find_event(x, "Norvik Partners", "invest", "Tolland Capital"));
+  CHECK(find_event(x, "Harlow Trust", "fund", "Amberline"));
+  // No amount, no investment: "added" alone is a speech verb or anything else.
+  const Extraction y = extract_text("Tolland Capital added that Amberline was doing well.");
+  CHECK_FALSE(find_event(y, "Tolland Capital", "invest", "Amberline"));
+}
