@@ -55,4 +55,11 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
                                     const std::vector<ActorCluster>& actors, const std::vector<Timex>& timexes,
                                     const ExtractResources& lex, bool dct_known);
 
+// Calls inside a speaker's quotation: "BIS should invest in detection" said by X is X
+// urging BIS. `quote_speakers[i]` is the speaking actor of `quotes[i]` (-1 when unknown).
+std::vector<FoundEvent> find_quoted_calls(const TextAnalysis& text, const std::vector<QuoteSpan>& quotes,
+                                          const std::vector<int>& quote_speakers,
+                                          const std::vector<Mention>& mentions,
+                                          const std::vector<ActorCluster>& actors);
+
 }  // namespace evgraph

@@ -720,4 +720,46 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
   return unique;
 }
 
+std::vector<FoundEvent> find_quoted_calls(const TextAnalysis& text, const std::vector<QuoteSpan>& quotes,
+                                          const std::vector<int>& quote_speakers,
+                                          const std::vector<Mention>& mentions,
+                                          const std::vector<ActorCluster>& actors) {
+  // "X should", "X must", "X needs to", "X has to", "X ought to": a call on X.
+  static const std::set<std::string> obligation = {"should", "must"};
+  static const std::set<std::string> obligation_to = {"needs", "need", "has", "have", "ought"};
+  const auto& tokens = text.tokens();
+  std::vector<FoundEvent> out;
+  for (std::size_t q = 0; q < quotes.size(); ++q) {
+    const int speaker = quote_speakers[q];
+    if (speaker < 0) continue;
+    for (const Mention& m : mentions) {
+      if (m.start < quotes[q].start || m.end > quotes[q].end || m.actor < 0 || m.actor == speaker ||
+          m.possessive || m.type == MentionType::pronoun)
+        continue;
+      const std::string& kind = actors[m.actor].kind;
+      if (kind == "rule" || kind == "product") continue;
+      const int k = m.last_token;
+      if (k + 1 >= static_cast<int>(tokens.size()) || tokens[k].end > quotes[q].end) continue;
+      const bool call = obligation.count(tokens[k].lower) ||
+                        (obligation_to.count(tokens[k].lower) && tokens[k + 1].lower == "to");
+      // "X should not", "X must never": a warning off, still a call on X.
+      if (!call || !tokens[k + 1].word) continue;
+      FoundEvent e;
+      e.action = "urge";
+      e.actor = speaker;
+      e.target = m.actor;
+      e.sentence = m.sentence;
+      e.trigger_token = k;
+      e.evidence_start = m.start;
+      int last = k + 1;
+      while (last + 1 < static_cast<int>(tokens.size()) && tokens[last + 1].end <= quotes[q].end &&
+             tokens[last + 1].sentence == m.sentence && tokens[last + 1].text != "," && last - k < 10)
+        ++last;
+      e.evidence_end = tokens[last].end;
+      out.push_back(e);
+    }
+  }
+  return out;
+}
+
 }  // namespace evgraph

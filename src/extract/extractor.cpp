@@ -59,7 +59,7 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   });
   const std::vector<ActorCluster> actors = resolve_actors(text, mentions, lex);
   const std::vector<AttributedQuote> quotes = attribute_quotes(text, spans, mentions, lex);
-  const std::vector<FoundEvent> events = find_events(text, spans, mentions, actors, x.timexes, lex,
+  std::vector<FoundEvent> events = find_events(text, spans, mentions, actors, x.timexes, lex,
                                                      x.dct.source == DctSource::meta || x.dct.source == DctSource::cli);
 
   // Actors in order of first mention, with stable slug ids.
@@ -103,6 +103,20 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
     x.quotes.push_back(std::move(out));
   }
 
+  {
+    std::vector<QuoteSpan> quoted;
+    std::vector<int> speakers;
+    for (const AttributedQuote& q : quotes) {
+      quoted.push_back(q.span);
+      speakers.push_back(q.speaker_mention >= 0 ? mentions[q.speaker_mention].actor : -1);
+    }
+    for (const FoundEvent& call : find_quoted_calls(text, quoted, speakers, mentions, actors)) {
+      bool known = false;
+      for (const FoundEvent& e : events)
+        known = known || (!e.untargeted && e.actor == call.actor && e.action == call.action && e.target == call.target);
+      if (!known) events.push_back(call);
+    }
+  }
   std::set<std::string> event_ids;
   for (const FoundEvent& e : events) {
     if (e.untargeted) continue;

@@ -471,3 +471,14 @@ TEST_CASE("money verbs before an amount invest or fund; a co-investor stands for
   const Extraction y = extract_text("Tolland Capital added that Amberline was doing well.");
   CHECK_FALSE(find_event(y, "Tolland Capital", "invest", "Amberline"));
 }
+
+TEST_CASE("a call on someone inside a speaker's quotation is the speaker urging them") {
+  const Extraction x = extract_text(
+      "Marta Ruiz said: \"The Harbour Authority should release the full report now.\"\n\n"
+      "\"Kestrel Motors must pay for this,\" said Ana Lind. \"We should wait,\" said Ola Berg.");
+  const ExtractedEvent* call = find_event(x, "Marta Ruiz", "urge", "Harbour Authority");
+  REQUIRE(call);
+  CHECK(call->evidence.text == "Harbour Authority should release the full report now.");
+  CHECK(find_event(x, "Ana Lind", "urge", "Kestrel Motors"));
+  for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Ola Berg"));  // "we" is no one named
+}
