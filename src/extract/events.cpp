@@ -264,6 +264,34 @@ struct EventFinder {
     return -1;
   }
 
+  // Partners the subject joined before acting: "X has joined forces with Y and Z to urge":
+  // Y and Z act too.
+  std::vector<int> companions(int subject_mention, int trigger) const {
+    static const std::set<std::string> joining = {"joined", "joins", "join", "joining", "teamed", "teams",
+                                                  "partnered", "allied", "sided"};
+    std::vector<int> out;
+    int with = -1;
+    for (int k = mentions[subject_mention].last_token; k < trigger; ++k)
+      if (tokens[k].lower == "with") with = k;
+    if (with < 0) return out;
+    bool joined = false;
+    for (int k = mentions[subject_mention].last_token; k < with && !joined; ++k) joined = joining.count(tokens[k].lower);
+    if (!joined) return out;
+    for (int k = with + 1; k < trigger; ++k) {
+      const int m = mention_of_token[k];
+      if (m < 0) {
+        if (tokens[k].lower == "and" || tokens[k].text == "," || tokens[k].lower == "the") continue;
+        break;
+      }
+      if (!usable_as_actor(mentions[m])) break;
+      const std::string& kd = kind(mentions[m].actor);
+      if (kd == "rule" || kd == "product") break;
+      out.push_back(m);
+      k = mentions[m].last_token - 1;
+    }
+    return out;
+  }
+
   // Names coordinated with a subject: "Apple and Samsung", "Yale and the
   // Urban Institute", "Google, Meta and OpenAI" (returned nearest first).
   std::vector<int> coordinated(int subject_mention) const {
@@ -679,6 +707,12 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (evaluated_until >= 0) ev_end = std::max(ev_end, tokens[evaluated_until].end);
       e.evidence_end = ev_end;
       events.push_back(e);
+      if (actor_mention >= 0 && mentions[actor_mention].actor == e.actor)
+        for (int co : f.companions(actor_mention, t)) {
+          FoundEvent joint = e;
+          joint.actor = mentions[co].actor;
+          if (joint.actor != joint.target && joint.actor != e.actor) events.push_back(joint);
+        }
       if (actor_mention >= 0 && mentions[actor_mention].actor == e.actor)
         for (int co : f.coordinated(actor_mention)) {
           FoundEvent joint = e;

@@ -482,3 +482,14 @@ TEST_CASE("a call on someone inside a speaker's quotation is the speaker urging 
   CHECK(find_event(x, "Ana Lind", "urge", "Kestrel Motors"));
   for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Ola Berg"));  // "we" is no one named
 }
+
+TEST_CASE("partners the subject joined before acting act too") {
+  const Extraction x = extract_text(
+      "Orvell Corp has joined forces with Kestrel Motors and Tamsen Group to urge the Harbour Authority to act.");
+  CHECK(find_event(x, "Orvell Corp", "urge", "Harbour Authority"));
+  CHECK(find_event(x, "Kestrel Motors", "urge", "Harbour Authority"));
+  CHECK(find_event(x, "Tamsen Group", "urge", "Harbour Authority"));
+  // Meeting someone is no joining: "met with X to discuss" leaves X out.
+  const Extraction y = extract_text("Orvell Corp met with Kestrel Motors to urge the Harbour Authority to act.");
+  CHECK_FALSE(find_event(y, "Kestrel Motors", "urge", "Harbour Authority"));
+}
