@@ -82,6 +82,24 @@ const std::set<std::string> kPassiveAux = {"was", "were", "been", "be", "is", "a
 
 bool usable_as_actor(const Mention& m) { return m.actor >= 0 && !m.in_quote; }
 
+// "Velta 3" is named after "Velta", and after "Velta Labs" (the rest of the maker's name
+// is a corporate head).
+bool named_after(const std::string& product, const std::string& maker, const ExtractResources& lex) {
+  const std::size_t space = maker.find(' ');
+  const std::string first = maker.substr(0, space);
+  if (product.size() <= first.size() + 1 || product.compare(0, first.size(), first) != 0 || product[first.size()] != ' ')
+    return false;
+  if (space == std::string::npos) return true;
+  if (product.compare(0, maker.size(), maker) == 0) return true;
+  for (std::size_t at = space + 1; at < maker.size();) {
+    std::size_t next = maker.find(' ', at);
+    if (next == std::string::npos) next = maker.size();
+    if (!lex.name_heads.count(ascii_lower(maker.substr(at, next - at)))) return false;
+    at = next + 1;
+  }
+  return true;
+}
+
 struct EventFinder {
   const TextAnalysis& text;
   const std::vector<Token>& tokens;
@@ -259,6 +277,23 @@ struct EventFinder {
         if (quoted[k] || !match_any(tokens, k, s.last_token, lex.speech_verbs)) continue;
         const int m = subject(k, s, false);
         if (m >= 0 && mentions[m].actor != except) return mentions[m].actor;
+      }
+    }
+    return -1;
+  }
+
+  // The organization that owns a product somewhere in the text: "Corvane's Velta 3",
+  // "Corvane's flagship model, Velta 3". -1 when none.
+  int product_owner(int product) const {
+    for (const Mention& m : mentions) {
+      if (m.actor != product) continue;
+      for (int k = m.first_token - 1; k >= std::max(0, m.first_token - 6); --k) {
+        if (tokens[k].lower != "'s") continue;
+        const int owner = k > 0 ? mention_of_token[k - 1] : -1;
+        if (owner >= 0 && mentions[owner].actor >= 0 && mentions[owner].actor != product &&
+            kind(mentions[owner].actor) == "organization")
+          return mentions[owner].actor;
+        break;
       }
     }
     return -1;
@@ -448,7 +483,8 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       }
       if (f.quoted[t]) continue;
       const int covering = f.mention_of_token[t];
-      if (covering >= 0 && mentions[covering].type != MentionType::description) continue;
+      // A capitalized trigger opening a line may be a dropped name candidate ("Trained in 2024").
+      if (covering >= 0 && mentions[covering].type != MentionType::description && mentions[covering].actor >= 0) continue;
       // Longest trigger phrase starting here.
       std::string action;
       int len = match_trigger(tokens, t, s.last_token, lex, &action);
@@ -527,15 +563,32 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (actor_mention < 0) actor_mention = f.relative_antecedent(t, s);
         if (actor_mention < 0) actor_mention = f.subject(t, s, false, action == "other");
         if (actor_mention < 0) actor_mention = f.introduced_person(t, s, si);
-        const bool passive = t > s.first_token && kPassiveAux.count(tokens[t - 1].lower) &&
-                             (action == "launch" || action == "release");
+        // "the model was released", "Velta 3: Trained in 2024" (a spec line).
+        // A capitalized participle after the colon opens a sentence of its own.
+        const bool after_colon = t > 0 && tokens[t - 1].text == ":";
+        const bool passive = (after_colon || (t > s.first_token && kPassiveAux.count(tokens[t - 1].lower))) &&
+                             (action == "launch" || action == "release" ||
+                              (action == "other" && tokens[t].lower.ends_with("ed")));
         if (passive) {
-          // "the model was released": the mention before is the target, the agent is implied.
-          const int before = f.subject(t, s, true);
+          // The product before is the target; the agent is implied: the maker the product is
+          // named after ("Velta" for "Velta 3"), else the organization last the subject.
+          int before = -1;
+          if (after_colon) {
+            const int m = t >= 2 ? f.mention_of_token[t - 2] : -1;
+            if (m >= 0 && mentions[m].last_token == t - 1 && usable_as_actor(mentions[m])) before = m;
+          } else {
+            before = f.subject(t, s, true, true);
+          }
           if (before >= 0 && actors[mentions[before].actor].kind == "product") {
             target_mention = before;
             actor_mention = -1;
             e.actor = last_org_subject;
+            const std::string& product = actors[mentions[before].actor].name;
+            for (std::size_t a = 0; a < actors.size(); ++a)
+              if (actors[a].kind == "organization" && named_after(product, actors[a].name, lex))
+                e.actor = static_cast<int>(a);
+            const int owner = f.product_owner(mentions[before].actor);
+            if (owner >= 0) e.actor = owner;
           }
         }
         // Passive with an agent: "a fare increase proposed by the authority".

@@ -493,3 +493,20 @@ TEST_CASE("partners the subject joined before acting act too") {
   const Extraction y = extract_text("Orvell Corp met with Kestrel Motors to urge the Harbour Authority to act.");
   CHECK_FALSE(find_event(y, "Kestrel Motors", "urge", "Harbour Authority"));
 }
+
+TEST_CASE("a product trained or released in the passive is the target; its maker acts") {
+  const Extraction x = extract_text(
+      "Amodei compared Corvane's flagship model, Velta 3, to Orbis Labs' Wren.\n"
+      "- Velta 3: Trained in November 2024, still lagging.\n\n"
+      "Harlow Systems shipped tools. Harlow Systems' rival Kestrel Labs said its Kestrel 2 was trained in 2023.");
+  const ExtractedEvent* trained = find_event(x, "Corvane", "other", "Velta 3");
+  REQUIRE(trained);  // the owner named with a possessive, though another company was the last subject
+  REQUIRE(trained->date);
+  CHECK(trained->date->iso() == "2024-11");
+  CHECK(find_event(x, "Kestrel Labs", "other", "Kestrel 2"));  // the maker the product is named after
+}
+
+TEST_CASE("a company's collapse is an act of the company") {
+  const Extraction x = extract_text("Orvell Corp's collapse was lamentable, investors said.");
+  CHECK(find_event(x, "Orvell Corp", "other", ""));
+}
