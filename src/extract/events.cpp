@@ -154,7 +154,7 @@ struct EventFinder {
   bool modifies_noun(const Mention& m) const {
     if (m.type != MentionType::name || m.possessive) return false;
     const int next = m.last_token;
-    // "WASHINGTON, March 12 (Newswire) -", "the series (Haiku, Sonnet, Opus) surpassed": a
+    // "WASHINGTON, March 12 (Newswire) -", "the series (Lark, Wren, Finch) surpassed": a
     // parenthesized name is an aside, not the subject.
     for (int k = m.first_token - 1; k >= std::max(0, m.first_token - 12); --k) {
       if (tokens[k].text == ")") break;
@@ -667,7 +667,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
                 f.kind(mentions[m].actor) != "product")
               e.target = mentions[m].actor;
           }
-          // "Amazon invested $8 billion, and Google added another $5 billion": a co-investor
+          // "Tolland invested $2 billion, and Norvik added another $1 billion": a co-investor
           // named last stands for the recipient they share.
           for (auto it = events.rbegin(); it != events.rend() && e.target >= 0 && si - it->sentence <= 2; ++it)
             if (it->action == "invest" && it->actor == e.target && it->target >= 0 && it->target != e.actor) {

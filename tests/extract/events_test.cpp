@@ -496,7 +496,7 @@ TEST_CASE("partners the subject joined before acting act too") {
 
 TEST_CASE("a product trained or released in the passive is the target; its maker acts") {
   const Extraction x = extract_text(
-      "Amodei compared Corvane's flagship model, Velta 3, to Orbis Labs' Wren.\n"
+      "Ilse Brandt compared Corvane's flagship model, Velta 3, to Orbis Labs' Wren.\n"
       "- Velta 3: Trained in November 2024, still lagging.\n\n"
       "Harlow Systems shipped tools. Harlow Systems' rival Kestrel Labs said its Kestrel 2 was trained in 2023.");
   const ExtractedEvent* trained = find_event(x, "Corvane", "other", "Velta 3");
