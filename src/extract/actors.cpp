@@ -518,8 +518,19 @@ struct Builder {
       }
       int first = i, last = j;
       const int sequence_end = j;
+      // "UK Athletics", "China Daily": a country opening a short name of plain capitalized
+      // words (no title: "U.S. Commerce Secretary X") is part of an organization's name.
+      bool country_led = glen > 0 && glen < last - first && last - first - glen <= 2 && !end_offset &&
+                         lex.gazetteer[gindex].kind == "government" && first == i;
+      for (int k = first + glen; k < last && country_led; ++k)
+        country_led = tokens[k].word && tokens[k].capitalized && !tokens[k].all_caps &&
+                      !lex.is_non_name(tokens[k].text) && !lex.is_demonym(tokens[k].text) &&
+                      !match_any(tokens, k, last, lex.titles) && !lex.descriptions.count(tokens[k].lower) &&
+                      gazetteer_at(k, last).first == 0;
+      if (country_led && last < s.last_token && tokens[last].capitalized) country_led = false;
       // Gazetteer entries win unless the capitalized sequence is a longer name with a kind head.
-      if (glen > 0 && (glen >= last - first || !lex.name_heads.count(tokens[last - 1].lower) || end_offset)) {
+      if (!country_led && glen > 0 &&
+          (glen >= last - first || !lex.name_heads.count(tokens[last - 1].lower) || end_offset)) {
         emit_gazetteer(first, glen, gindex);
         i = first + glen;
         continue;
@@ -602,7 +613,13 @@ struct Builder {
         }
         break;
       }
+      // "Environmental group Green Future": after a role noun the whole sequence is the name.
+      const bool introduced_by_role = first > s.first_token && !tokens[first - 1].capitalized &&
+                                      lex.descriptions.count(tokens[first - 1].lower) && last - first >= 2;
       while (last > first && filler(last - 1, last == sequence_end ? end_offset : 0)) {
+        if (introduced_by_role && !kWeekdays.count(tokens[last - 1].lower) &&
+            !kConnectors.count(tokens[last - 1].lower) && tokens[last - 1].word)
+          break;
         --last;
         end_offset = 0;
       }

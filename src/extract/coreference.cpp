@@ -56,6 +56,8 @@ std::string initials(const std::string& name) {
   return out;
 }
 
+const std::set<std::string> kLocatives = {"in", "to", "into", "at", "across", "near", "from", "off", "throughout"};
+
 bool compatible_kind(const std::string& wanted, const std::string& actual) {
   if (wanted == actual) return true;
   // An outlet is mostly a source ("told Reuters"), not "the company" of the story.
@@ -433,6 +435,9 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
         if (prev.first_token >= m.first_token) continue;  // nested inside the description
         if (prev.type == MentionType::pronoun || prev.type == MentionType::spokesperson) continue;
         if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
+        // "shift investment to Britain": a country named as a place is not "the government".
+        if (m.kind == "government" && prev.first_token > 0 && kLocatives.count(tokens[prev.first_token - 1].lower))
+          continue;
         // "Orvell's chief executive said the company ...": the employer of the subject is no subject.
         if (!is_subject && prev.actor == subject && !speaks_for && !(prev.possessive && prev.sentence == m.sentence))
           continue;

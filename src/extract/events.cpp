@@ -592,8 +592,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           }
         }
         // Passive with an agent: "a fare increase proposed by the authority".
+        bool agent_named = false;
         if (t + len + 1 < s.last_token && tokens[t + len].lower == "by" && tokens[t].lower.ends_with("ed")) {
           const int agent = f.object(t + len + 1, s, -1);
+          agent_named = agent >= 0;
           // "founded by former OpenAI researchers": the agent is the researchers, whom no actor names.
           const int after_agent = agent >= 0 ? mentions[agent].last_token : -1;
           if (after_agent >= 0 && after_agent < s.last_token && lex.group_nouns.count(tokens[after_agent].lower))
@@ -604,6 +606,17 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
             actor_mention = agent;
             if (target_mention >= 0 && mentions[target_mention].actor == mentions[agent].actor) target_mention = -1;
           }
+        }
+        // "Arden was banned", "the decision was condemned": the subject suffered the act and
+        // nobody is named as having done it. With an act noun the sufferer's owner is the target
+        // ("The decision was condemned by X"); without an agent there is no event.
+        if (!(passive && target_mention >= 0) && !agent_named && t > s.first_token &&
+            kPassiveAux.count(tokens[t - 1].lower) &&
+            tokens[t].lower.ends_with("ed"))
+          continue;
+        if (agent_named && target_mention < 0 && kPositionActions.count(action)) {
+          const int patient = act_owner(text, lex, actors, events, s.first_token, si, mentions[actor_mention].actor);
+          if (patient >= 0) e.target = patient;
         }
         // "Menzel's response drew criticism from parents' groups": the noun's source acts on
         // the subject. Only nouns: "opposed from the start" is no source.
@@ -625,7 +638,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         // "registered as a charity": what follows "as" is a role, not a target.
         const bool complement = tokens[t + len - 1].lower == "as";
         // "welcomed the lawsuit", "criticized the decision": aimed at whoever sued or decided.
-        if (target_mention < 0 && kPositionActions.count(action))
+        if (target_mention < 0 && e.target < 0 && kPositionActions.count(action))
           e.target = act_owner(text, lex, actors, events, t + len, si, e.actor);
         if (target_mention < 0 && e.target < 0 && !complement && !critics_speak && !bare_noun)
           target_mention = f.object(t + len, s, e.actor, action == "warn" || action == "say");
@@ -695,8 +708,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       e.untargeted = e.target < 0 && kNeedsTarget.count(action) && !plain_act;
       // Evidence: from the actor (or trigger) to the target (or trigger) in this sentence.
       std::size_t ev_start = tokens[t].start, ev_end = tokens[t + len - 1].end;
-      if (actor_mention >= 0 && mentions[actor_mention].sentence == si)
+      if (actor_mention >= 0 && mentions[actor_mention].sentence == si) {
         ev_start = std::min(ev_start, mentions[actor_mention].start);
+        ev_end = std::max(ev_end, mentions[actor_mention].end);  // a passive's agent comes after
+      }
       if (target_mention >= 0 && mentions[target_mention].sentence == si)
         ev_end = std::max(ev_end, mentions[target_mention].end);
       // Date: the calendar timex nearest to the trigger (a rule's deadline is its date).

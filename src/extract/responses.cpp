@@ -116,7 +116,7 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
       // Named right after the cue: "responded to X", "in response to X's post". A possessed
       // noun takes its addressee with "to" ("X's response to Y"), not after a verb ("X's
       // response drew criticism from Y").
-      if (!q && to < 0 && (!possessed_noun || (t + len < s.last_token && tokens[t + len].lower == "to"))) {
+      if (!q && to < 0 && !defense && (!possessed_noun || (t + len < s.last_token && tokens[t + len].lower == "to"))) {
         for (const Mention& m : mentions) {
           if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
           bool broken = false;
@@ -126,6 +126,19 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
         }
       }
       const std::size_t here = tokens[t].start;
+      // "defended Arden": an answer to Arden's critics, not to Arden; none known, no edge.
+      if (!q && defense && to < 0) {
+        int defended = -1;
+        for (const Mention& m : mentions) {
+          if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
+          if (m.first_token - (t + len) <= 1 && is_party(actors[m.actor].kind)) defended = m.actor;
+          break;
+        }
+        if (defended >= 0) {
+          to = last_critic(defended, here);
+          if (to < 0 || to == from) continue;
+        }
+      }
       // A defense answers the last critic; a rebuttal continues the responder's own criticism.
       if (to < 0) to = last_critic(from, here);
       if (to < 0)

@@ -276,3 +276,18 @@ TEST_CASE("a department inside a title is no actor; the employer after 'at' is")
   CHECK(actor_named(x, "Orvell"));
   CHECK(actor_named(x, "Kestrel"));
 }
+
+TEST_CASE("country-led names, names after a role noun, and adjectives like 'Olympic'") {
+  const Extraction x = extract_text(
+      "The national federation, UK Athletics, said it respected the decision. "
+      "Environmental group Green Future said the plan was wrong. "
+      "Olympic sprint champion Keisha Arden denied cheating. U.S. Commerce Secretary Daniel Ruiz agreed.");
+  const ExtractedActor* federation = actor_named(x, "UK Athletics");
+  REQUIRE(federation);
+  CHECK(has_alias(*federation, "The national federation"));
+  CHECK(actor_named(x, "Green Future"));
+  CHECK_FALSE(actor_named(x, "Olympic"));
+  CHECK(actor_named(x, "Keisha Arden"));
+  CHECK(actor_named(x, "U.S."));  // a title after the country: the country stays itself
+  CHECK(actor_named(x, "Daniel Ruiz"));
+}

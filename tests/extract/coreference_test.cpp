@@ -183,3 +183,12 @@ TEST_CASE("hyphenated titles such as Director-General mark a person") {
   REQUIRE(okonjo);
   CHECK(okonjo->kind == "person");
 }
+
+TEST_CASE("a country named only as a place is not 'the government'") {
+  const Extraction x = extract_text(
+      "Norway's government scrapped the subsidy. Equinox Energy said it could shift investment to Britain. "
+      "The unions urged the government to reverse course.");
+  const ExtractedActor* norway = actor_named(x, "Norway");
+  REQUIRE(norway);
+  CHECK(has_alias(*norway, "the government"));
+}

@@ -510,3 +510,25 @@ TEST_CASE("a company's collapse is an act of the company") {
   const Extraction x = extract_text("Orvell Corp's collapse was lamentable, investors said.");
   CHECK(find_event(x, "Orvell Corp", "other", ""));
 }
+
+TEST_CASE("passives: no agent, no event; an agent condemning 'the decision' targets who decided") {
+  const Extraction x = extract_text(
+      "Keisha Arden was banned for four years. Ardal's government on Wednesday scrapped a planned subsidy.\n\n"
+      "The decision was condemned by Equinox Energy. Its chief executive called the move \"a betrayal\".");
+  for (const ExtractedEvent& e : x.events) CHECK(e.actor != id_of(x, "Keisha Arden"));  // she did not ban herself
+  const ExtractedEvent* condemned = find_event(x, "Equinox Energy", "criticize", "Ardal");
+  REQUIRE(condemned);
+  CHECK(condemned->evidence.text == "condemned by Equinox Energy");
+}
+
+TEST_CASE("defending someone supports them and answers their critics, not them") {
+  const Extraction x = extract_text(
+      "Orvell Corp criticized Mara Quist. Several former teammates defended Mara Quist on social media.");
+  CHECK(find_event(x, "former teammates", "support", "Mara Quist"));
+  bool answers_critic = false;
+  for (const ExtractedResponse& r : x.responses) {
+    CHECK_FALSE((r.from == id_of(x, "former teammates") && r.to == id_of(x, "Mara Quist")));
+    answers_critic = answers_critic || (r.from == id_of(x, "former teammates") && r.to == id_of(x, "Orvell Corp"));
+  }
+  CHECK(answers_critic);
+}
