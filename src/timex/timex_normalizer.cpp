@@ -499,11 +499,13 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       const std::string unit = arg(0);
       auto n = to_int(arg(1));
       if (rank(unit) > 8) return std::nullopt;
-      if (context.reference && n) {
-        const std::string& g = context.reference->granularity;
+      // "a year earlier" shifts the period under discussion; "a day earlier" the day itself.
+      const auto& reference = rank(unit) >= rank("M") && context.period_reference ? context.period_reference : context.reference;
+      if (reference && n) {
+        const std::string& g = reference->granularity;
         std::string out_g = g;
         if (out_g == "S") out_g = "M";
-        auto shifted = shift(context.reference->date, unit, *n);
+        auto shifted = shift(reference->date, unit, *n);
         if (!shifted) return std::nullopt;
         base = format_timex_date(*shifted, out_g);
       } else if (context.dct) {

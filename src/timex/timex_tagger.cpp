@@ -435,12 +435,14 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
   const TimexNormalizer normalizer(resources);
   std::vector<Timex> out;
   std::optional<TimexAnchor> reference;
+  std::optional<TimexAnchor> period_reference;  // the last date not given as "yesterday", "Friday", ...
   std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
   for (const Candidate* c : accepted) {
     const CompiledRule& rule = rules[c->rule];
     TimexContext context;
     context.dct = dct;
     context.reference = reference;
+    context.period_reference = period_reference;
     const bool yearless = rule.rule->value.starts_with("XXXX") || rule.rule->value.starts_with("@holiday({holiday})");
     const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
                              rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
@@ -493,9 +495,12 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
       continue;  // "February 30, 2025", or a year past 9999 after arithmetic: not a date
     if (timex.type == TimexType::date || timex.type == TimexType::time) {
       // Expressions relative to the last mention do not move it ("a year earlier" stays a side remark).
-      const bool relative_to_mention = rule.rule->value.starts_with("@ref");
+      // "the quarter" (@refexact) names the period under discussion: it does move it.
+      const bool relative_to_mention = rule.rule->value.starts_with("@ref") && !rule.rule->value.starts_with("@refexact");
       if (auto anchor = parse_timex_anchor(timex.value); anchor && !relative_to_mention) {
         reference = anchor;
+        const std::string& v = rule.rule->value;
+        if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time")) period_reference = anchor;
         if (rule.explicit_year) last_year = std::pair{c->end, anchor->date.year()};
       }
     }

@@ -214,6 +214,14 @@ const Positive kPositives[] = {
     {"2025-05-09", "Profit rose in the third quarter of 2024 from the year-earlier quarter.", "the year-earlier quarter", "DATE", "2023-Q3"},
     {"2025-05-09", "Profit rose in the third quarter of 2024; the quarter was strong.", "the quarter", "DATE", "2024-Q3"},
     {"2025-05-09", "The latest quarter was strong.", "The latest quarter", "DATE", "2025-Q1"},
+    // "a year earlier" shifts the reported period, not the day the report was made ...
+    {"2025-10-30", "Third-quarter profit rose, the firm said yesterday, to $5 million from $3 million a year earlier.",
+     "a year earlier", "DATE", "2024-Q3"},
+    // ... while "a day earlier" does shift that day.
+    {"2025-10-30", "The firm said on Friday that the deal had closed a day earlier.", "a day earlier", "DATE", "2025-10-23"},
+    // "the quarter" sets the period under discussion for what follows.
+    {"2025-10-30", "Sales should grow next year. The quarter was weak, and profit fell from the year-earlier quarter.",
+     "the year-earlier quarter", "DATE", "2024-Q3"},
     // weekdays
     {"2025-05-09", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "2025-05-06"},
     {"2025-05-09", "The company reported results Friday.", "Friday", "DATE", "2025-05-09"},
@@ -335,6 +343,11 @@ const Positive kPositives[] = {
     {"2025-10-30", "Earnings will fall in the current fiscal year.", "the current fiscal year", "DATE", "2025"},
     {"2025-10-30", "It rained for the whole year.", "the whole year", "DURATION", "P1Y"},
     {"2025-10-30", "It earned $2 million for the year ended March 31.", "the year", "DURATION", "P1Y"},
+    // "the year" after a preposition is the year under discussion.
+    {"2025-10-30", "For the year, unit volume was flat.", "the year", "DATE", "2025"},
+    {"2025-10-30", "The shares rose to a high for the year of $40 in June.", "the year", "DATE", "2025"},
+    {"2025-10-30", "In 2023 sales fell for the year as a whole.", "the year", "DATE", "2023"},
+    {"2025-10-30", "Rain delayed planting earlier in the year.", "the year", "DATE", "2025"},
     {"2025-10-30", "It expects a loss for the fiscal year ending June 30.", "the fiscal year", "DURATION", "P1Y"},
     {"2025-10-30", "Sales were $37 million in 1988, a small share of imports that year.", "that year", "DATE", "1988"},
     {"2025-10-30", "She fled in June 1998 and returned later that year.", "later that year", "DATE", "1998"},
