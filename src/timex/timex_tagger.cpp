@@ -95,6 +95,41 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
   return limit;
 }
 
+// The start of the `n`th word before `pos` (not before `from`), and the end of the `n`th word after it.
+std::size_t words_before(std::string_view text, std::size_t from, std::size_t pos, int n) {
+  for (; n > 0 && pos > from; --n) {
+    while (pos > from && !is_word_byte(text[pos - 1])) --pos;
+    while (pos > from && is_word_byte(text[pos - 1])) --pos;
+  }
+  return pos;
+}
+
+std::size_t words_after(std::string_view text, std::size_t pos, std::size_t to, int n) {
+  for (; n > 0 && pos < to; --n) {
+    while (pos < to && !is_word_byte(text[pos])) ++pos;
+    while (pos < to && is_word_byte(text[pos])) ++pos;
+  }
+  return pos;
+}
+
+// True if a word of [from, to) is in `words` (lowercase).
+bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const std::unordered_set<std::string>& words) {
+  std::string word;
+  for (std::size_t i = from; i < to;) {
+    if (!is_word_byte(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < to && is_word_byte(text[j])) ++j;
+    word.assign(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (words.count(word)) return true;
+    i = j;
+  }
+  return false;
+}
+
 std::size_t sentence_end(std::string_view text, std::size_t pos) {
   const std::size_t limit = std::min(text.size(), pos + 400);
   for (std::size_t i = pos; i < limit; ++i) {
@@ -261,6 +296,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   // A cue after the expression often belongs to the next clause ("planned a rally Saturday
   // and were planning ..."): it counts as this many times farther than one before.
   constexpr std::size_t kAfterWeight = 10;
+  constexpr int kPerfectReach = 5;  // words either side in which "had" turns "by Friday" to the past
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
   if (cues.governor_words > 0) {
@@ -277,6 +313,12 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       phrase = n == 0 ? word : word + ' ' + phrase;
       if (auto it = cues.governors.find(phrase); it != cues.governors.end()) {
         *nearest = cues.nearest_governors.count(phrase) > 0;
+        // "had filed reports by Wednesday": a past perfect close by puts the limit behind.
+        if (*nearest && !cues.perfect.empty() && has_word_in(text, words_before(text, from, start, kPerfectReach),
+                                                             words_after(text, end, to, kPerfectReach), cues.perfect)) {
+          *nearest = false;
+          return Tense::past;
+        }
         return it->second;
       }
       i = b;
@@ -285,6 +327,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
   std::optional<Tense> auxiliary;
+  bool perfect_auxiliary = false;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   std::string word;
@@ -301,6 +344,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
       tense = aux->second;
       auxiliary = aux->second;
+      perfect_auxiliary = cues.perfect.count(word) > 0;
       words_since_auxiliary = 0;
     } else {
       if (after_determiner) {
@@ -312,7 +356,9 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
-      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
+      // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
+      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach && (!cues.steady.count(word) || perfect_auxiliary))
+        tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
     after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();

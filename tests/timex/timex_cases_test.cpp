@@ -230,6 +230,15 @@ const Positive kPositives[] = {
     {"2025-05-09", "The company reports results next Tuesday.", "next Tuesday", "DATE", "2025-05-13"},
     {"2025-05-09", "The firm announced the deal Wednesday.", "Wednesday", "DATE", "2025-05-07"},
     {"2025-05-09", "Talks are scheduled for Thursday.", "Thursday", "DATE", "2025-05-15"},
+    // A plan looks ahead even after a past auxiliary, unless a past perfect makes it a former plan.
+    {"2025-05-07", "Protesters were planning to march on Monday.", "Monday", "DATE", "2025-05-12"},
+    {"2025-05-07", "Officials did not plan to act on Thursday.", "Thursday", "DATE", "2025-05-08"},
+    {"2025-05-07", "The offer had been scheduled to expire on Friday.", "Friday", "DATE", "2025-05-02"},
+    // A past perfect near "by" or "until" puts the limit behind; one in another clause does not.
+    {"2025-05-08", "Ten members had filed reports by Wednesday.", "Wednesday", "DATE", "2025-05-07"},
+    {"2025-05-09", "Until Thursday, they had not named a suspect.", "Thursday", "DATE", "2025-05-08"},
+    {"2025-10-30", "The sale, which had been expected for weeks, is part of a plan to pay down the loan by February.",
+     "February", "DATE", "2026-02"},
     {"", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "XXXX-WXX-2"},
     {"2025-05-09", "Officials met over the weekend.", "the weekend", "DATE", "2025-W18-WE"},
     // vague references
