@@ -282,6 +282,14 @@ bool impossible_calendar_value(const std::string& value) {
   return calendar.size() == 10 && !PartialDate::parse(calendar);
 }
 
+// "the nine months", "the first six months": a span of months a report covers.
+bool is_reported_months(const Timex& timex) {
+  const std::string& v = timex.value;
+  if (v.size() < 3 || v.front() != 'P' || v.back() != 'M' || v.find('T') != std::string::npos) return false;
+  if (v.find_first_not_of("0123456789", 1) != v.size() - 1) return false;
+  return timex.text.size() > 4 && (timex.text.starts_with("the ") || timex.text.starts_with("The "));
+}
+
 }  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
@@ -549,6 +557,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
         if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time")) period_reference = anchor;
         if (rule.explicit_year) last_year = std::pair{c->end, anchor->date.year()};
       }
+    } else if (timex.type == TimexType::duration && (period_reference || dct) && is_reported_months(timex)) {
+      // "For the nine months, net rose from a year earlier": the span of the year so far,
+      // compared with the same span a year before, is a year.
+      period_reference = TimexAnchor{period_reference ? period_reference->date : *dct, "Y"};
     }
     out.push_back(std::move(timex));
   }

@@ -217,6 +217,9 @@ const Positive kPositives[] = {
     // "a year earlier" shifts the reported period, not the day the report was made ...
     {"2025-10-30", "Third-quarter profit rose, the firm said yesterday, to $5 million from $3 million a year earlier.",
      "a year earlier", "DATE", "2024-Q3"},
+    // After "the nine months" the compared span is the year so far, a year before.
+    {"2025-10-30", "Third-quarter profit rose. For the nine months, net rose 5% from a year earlier.", "a year earlier",
+     "DATE", "2024"},
     // ... while "a day earlier" does shift that day.
     {"2025-10-30", "The firm said on Friday that the deal had closed a day earlier.", "a day earlier", "DATE", "2025-10-23"},
     // "the quarter" sets the period under discussion for what follows.
