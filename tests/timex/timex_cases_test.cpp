@@ -242,6 +242,10 @@ const Positive kPositives[] = {
     {"2025-05-09", "Until Thursday, they had not named a suspect.", "Thursday", "DATE", "2025-05-08"},
     {"2025-10-30", "The sale, which had been expected for weeks, is part of a plan to pay down the loan by February.",
      "February", "DATE", "2026-02"},
+    // "through" is a limit like "until".
+    {"2025-10-30", "Lenders extended the credit line through January.", "January", "DATE", "2026-01"},
+    {"2025-10-30", "Under a plan approved in 2017, the firm had bought 400,000 shares through Sept. 29.", "Sept. 29", "DATE",
+     "2025-09-29"},
     {"", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "XXXX-WXX-2"},
     {"2025-05-09", "Officials met over the weekend.", "the weekend", "DATE", "2025-W18-WE"},
     // vague references
