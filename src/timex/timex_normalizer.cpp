@@ -513,6 +513,19 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       } else {
         base = n ? underspecified(unit) : (arg(1).starts_with("-") ? "PAST_REF" : "FUTURE_REF");
       }
+    } else if (name == "refin") {
+      auto year = to_int(arg(0));
+      if (!year || !valid_year(*year)) return std::nullopt;
+      const auto& reference = context.period_reference ? context.period_reference : context.reference;
+      const std::string g = !arg(1).empty() ? arg(1) : reference ? reference->granularity : "Y";
+      if (g != "Q" && g != "H") {
+        base = fmt::format("{:04d}", *year);
+      } else if (reference && (reference->granularity == g || rank(reference->granularity) < rank(g))) {
+        const bg::date d = reference->date;
+        base = format_timex_date(bg::date(static_cast<unsigned short>(*year), d.month(), 1), g);
+      } else {
+        base = fmt::format("{:04d}-{}X", *year, g);
+      }
     } else if (name == "weekday") {
       auto wd = to_int(arg(0));
       auto n = to_int(arg(1).empty() ? "0" : arg(1));

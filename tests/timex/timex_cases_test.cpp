@@ -217,6 +217,12 @@ const Positive kPositives[] = {
     // "a year earlier" shifts the reported period, not the day the report was made ...
     {"2025-10-30", "Third-quarter profit rose, the firm said yesterday, to $5 million from $3 million a year earlier.",
      "a year earlier", "DATE", "2024-Q3"},
+    // "the 2024 period": the period under discussion (a quarter here) in that year.
+    {"2025-10-30", "Third-quarter net fell to $5 million from $7 million in the 2024 period.", "the 2024 period", "DATE",
+     "2024-Q3"},
+    {"2025-10-30", "Net rose from the 2024 period.", "the 2024 period", "DATE", "2024"},
+    {"2025-10-30", "Sales matched those of the 2024 quarter.", "the 2024 quarter", "DATE", "2024-QX"},
+    {"2025-10-30", "Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "DURATION", "P9M"},
     // After "the nine months" the compared span is the year so far, a year before.
     {"2025-10-30", "Third-quarter profit rose. For the nine months, net rose 5% from a year earlier.", "a year earlier",
      "DATE", "2024"},
@@ -421,6 +427,8 @@ const Negative kNegatives[] = {
     {"They marched to the square.", "marched"},
     {"Theresa May spoke to reporters.", "May"},
     {"He was a second-rate player.", "second"},
+    {"The quarter-to-quarter comparison improved.", "quarter"},
+    {"Year-over-year growth slowed.", "Year"},
     {"She came in second place.", "second"},
     {"It is the third time he tried.", "third"},
     {"The first step is hard.", "first"},
