@@ -282,6 +282,20 @@ bool impossible_calendar_value(const std::string& value) {
   return calendar.size() == 10 && !PartialDate::parse(calendar);
 }
 
+// True if `text` ends with one of `words` (lowercase) and spaces.
+bool ends_with_word(std::string_view text, std::initializer_list<std::string_view> words) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  for (std::string_view w : words) {
+    if (text.size() < w.size()) continue;
+    const std::string_view tail = text.substr(text.size() - w.size());
+    const bool same = std::equal(tail.begin(), tail.end(), w.begin(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    if (same && (text.size() == w.size() || !is_word_byte(text[text.size() - w.size() - 1]))) return true;
+  }
+  return false;
+}
+
 // "the nine months", "the first six months": a span of months a report covers.
 bool is_reported_months(const Timex& timex) {
   const std::string& v = timex.value;
@@ -490,6 +504,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
   std::vector<Timex> out;
   std::optional<TimexAnchor> reference;
   std::optional<TimexAnchor> period_reference;  // the last date not given as "yesterday", "Friday", ...
+  std::size_t period_reference_end = 0;         // where it was mentioned
+  constexpr std::size_t kPeriodEndReach = 24;   // "the fiscal first quarter ended Sept. 30"
   std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
   for (const Candidate* c : accepted) {
     const CompiledRule& rule = rules[c->rule];
@@ -554,13 +570,22 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
       if (auto anchor = parse_timex_anchor(timex.value); anchor && !relative_to_mention) {
         reference = anchor;
         const std::string& v = rule.rule->value;
-        if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time")) period_reference = anchor;
+        // The end day of the period just named ("the quarter ended Sept. 30") leaves that period
+        // under discussion.
+        const bool period_end = period_reference && (period_reference->granularity == "Q" || period_reference->granularity == "H") &&
+                                c->start < period_reference_end + kPeriodEndReach &&
+                                ends_with_word(std::string_view(text).substr(0, c->start), {"ended", "ending"});
+        if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time") && !period_end) {
+          period_reference = anchor;
+          period_reference_end = c->end;
+        }
         if (rule.explicit_year) last_year = std::pair{c->end, anchor->date.year()};
       }
-    } else if (timex.type == TimexType::duration && (period_reference || dct) && is_reported_months(timex)) {
+    } else if (timex.type == TimexType::duration && (dct || period_reference) && is_reported_months(timex)) {
       // "For the nine months, net rose from a year earlier": the span of the year so far,
       // compared with the same span a year before, is a year.
-      period_reference = TimexAnchor{period_reference ? period_reference->date : *dct, "Y"};
+      period_reference = TimexAnchor{dct ? *dct : period_reference->date, "Y"};
+      period_reference_end = c->end;
     }
     out.push_back(std::move(timex));
   }

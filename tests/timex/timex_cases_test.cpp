@@ -223,6 +223,19 @@ const Positive kPositives[] = {
     {"2025-10-30", "Net rose from the 2024 period.", "the 2024 period", "DATE", "2024"},
     {"2025-10-30", "Sales matched those of the 2024 quarter.", "the 2024 quarter", "DATE", "2024-QX"},
     {"2025-10-30", "Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "DURATION", "P9M"},
+    // The end day of the quarter just named leaves the quarter under discussion; the end day
+    // of a span of months is the point compared.
+    {"2025-10-30", "Net rose in the quarter ended Sept. 30 from $3 million a year earlier.", "a year earlier", "DATE", "2024-Q3"},
+    {"2025-10-30", "For the six months ended Aug. 9, net rose from $3 million a year earlier.", "a year earlier", "DATE",
+     "2024-08-09"},
+    // The same period a year before, in its longer wordings.
+    {"2025-10-30", "Third-quarter sales rose from the corresponding period last year.", "the corresponding period last year",
+     "DATE", "2024-Q3"},
+    {"2025-10-30", "Third-quarter net fell. For the quarter a year ago, it earned $3 million.", "the quarter a year ago", "DATE",
+     "2024-Q3"},
+    {"2025-10-30", "Third-quarter sales fell; last year's quarter had a gain.", "last year's quarter", "DATE", "2024-Q3"},
+    {"2025-10-30", "Third-quarter net rose from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE",
+     "2024-Q3"},
     // After "the nine months" the compared span is the year so far, a year before.
     {"2025-10-30", "Third-quarter profit rose. For the nine months, net rose 5% from a year earlier.", "a year earlier",
      "DATE", "2024"},
