@@ -90,9 +90,10 @@ std::optional<bg::date> shift(bg::date d, std::string_view unit, int n) {
     bg::date out = start;
     if (unit == "D") out = d + bg::days(n);
     else if (unit == "W" || unit == "WE") out = start + bg::weeks(n);
-    else if (unit == "M" || unit == "S") out = start + bg::months(n);
-    else if (unit == "Q") out = start + bg::months(3 * n);
-    else if (unit == "H") out = start + bg::months(6 * n);
+    // Months keep the day ("a month after March 3" is April 3); the period is the same either way.
+    else if (unit == "M" || unit == "S") out = d + bg::months(n);
+    else if (unit == "Q") out = d + bg::months(3 * n);
+    else if (unit == "H") out = d + bg::months(6 * n);
     else if (unit == "Y") out = d + bg::years(n);
     else if (unit == "DE") out = start + bg::years(10 * n);
     else if (unit == "CE") out = start + bg::years(100 * n);

@@ -208,8 +208,11 @@ const Positive kPositives[] = {
     {"2025-05-09", "On March 3, 2025 it filed; the next day it withdrew.", "the next day", "DATE", "2025-03-04"},
     {"2025-05-09", "On March 3, 2025 it filed; the previous day it met.", "the previous day", "DATE", "2025-03-02"},
     {"2025-05-09", "In 2020 it filed; the following year it withdrew.", "the following year", "DATE", "2021"},
-    {"2025-05-09", "On March 3, 2025 it filed; two days later it withdrew.", "two days later", "DATE", "2025-03-05"},
-    {"2025-05-09", "On March 3, 2025 it filed; a week earlier it met.", "a week earlier", "DATE", "2025-02-24"},
+    // Days and weeks before "later"/"earlier" are the span between two events (TimeBank's DURATION).
+    {"2025-05-09", "On March 3, 2025 it filed; two days later it withdrew.", "two days", "DURATION", "P2D"},
+    {"2025-05-09", "On March 3, 2025 it filed; a week earlier it met.", "a week", "DURATION", "P1W"},
+    {"2025-05-09", "A few days later the bank failed.", "A few days", "DURATION", "PXD"},
+    {"2025-05-09", "In March 2024 it filed; two months later it withdrew.", "two months later", "DATE", "2024-05"},
     {"2025-05-09", "Profit rose in the third quarter of 2024 from a year earlier.", "a year earlier", "DATE", "2023-Q3"},
     {"2025-05-09", "Profit rose in the third quarter of 2024 from the year-earlier quarter.", "the year-earlier quarter", "DATE", "2023-Q3"},
     {"2025-05-09", "Profit rose in the third quarter of 2024; the quarter was strong.", "the quarter", "DATE", "2024-Q3"},
@@ -239,8 +242,8 @@ const Positive kPositives[] = {
     // After "the nine months" the compared span is the year so far, a year before.
     {"2025-10-30", "Third-quarter profit rose. For the nine months, net rose 5% from a year earlier.", "a year earlier",
      "DATE", "2024"},
-    // ... while "a day earlier" does shift that day.
-    {"2025-10-30", "The firm said on Friday that the deal had closed a day earlier.", "a day earlier", "DATE", "2025-10-23"},
+    // ... while "a month earlier" than a named day keeps the day.
+    {"2025-10-30", "The firm said on Friday that the deal had closed a month earlier.", "a month earlier", "DATE", "2025-09-24"},
     // "the quarter" sets the period under discussion for what follows.
     {"2025-10-30", "Sales should grow next year. The quarter was weak, and profit fell from the year-earlier quarter.",
      "the year-earlier quarter", "DATE", "2024-Q3"},
