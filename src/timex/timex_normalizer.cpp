@@ -527,6 +527,21 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       } else {
         base = fmt::format("{:04d}-{}X", *year, g);
       }
+    } else if (name == "refweekday") {
+      auto wd = to_int(arg(0));
+      auto n = to_int(arg(1));
+      if (!wd || *wd < 1 || *wd > 7 || !n || *n == 0) return std::nullopt;
+      std::optional<bg::date> day;
+      if (context.reference && context.reference->granularity == "D") day = context.reference->date;
+      else if (context.dct) day = *context.dct;
+      if (!day) {
+        base = fmt::format("XXXX-WXX-{}", *wd);
+      } else {
+        const int today = (day->day_of_week().as_number() + 6) % 7 + 1;
+        int offset = *n < 0 ? -((today - *wd + 7) % 7) : (*wd - today + 7) % 7;
+        if (offset == 0) offset = *n < 0 ? -7 : 7;
+        base = format_timex_date(*day + bg::days(offset), "D");
+      }
     } else if (name == "weekday") {
       auto wd = to_int(arg(0));
       auto n = to_int(arg(1).empty() ? "0" : arg(1));

@@ -239,6 +239,8 @@ const Positive kPositives[] = {
     {"2025-10-30", "Third-quarter sales fell; last year's quarter had a gain.", "last year's quarter", "DATE", "2024-Q3"},
     {"2025-10-30", "Third-quarter net rose from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE",
      "2024-Q3"},
+    {"2025-10-30", "Shares closed Friday 2% below the previous Friday.", "the previous Friday", "DATE", "2025-10-17"},
+    {"2025-10-30", "Sales should recover in the first two quarters of 2026.", "the first two quarters of 2026", "DATE", "2026-H1"},
     // After "the nine months" the compared span is the year so far, a year before.
     {"2025-10-30", "Third-quarter profit rose. For the nine months, net rose 5% from a year earlier.", "a year earlier",
      "DATE", "2024"},
@@ -444,6 +446,9 @@ const Negative kNegatives[] = {
     {"Theresa May spoke to reporters.", "May"},
     {"He was a second-rate player.", "second"},
     {"The quarter-to-quarter comparison improved.", "quarter"},
+    {"Now, he says, the plan is dead.", "Now"},
+    {"A trickle of cash soon became a flood.", "soon"},
+    {"He was soon released from the hospital.", "soon"},
     {"Year-over-year growth slowed.", "Year"},
     {"She came in second place.", "second"},
     {"It is the third time he tried.", "third"},
