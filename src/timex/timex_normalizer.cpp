@@ -490,7 +490,12 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       // The last mentioned date if it has exactly this granularity, else the DCT shifted by arg 2.
       const std::string unit = arg(0);
       if (rank(unit) > 8) return std::nullopt;
-      if (context.reference && context.reference->granularity == unit)
+      // "ended": "the latest quarter" is over, so a quarter named in an outlook is not it.
+      const auto ended = [&](bg::date d) {
+        auto next = shift(d, unit, 1);
+        return arg(3) != "ended" || !context.dct || (next && *next <= *context.dct);
+      };
+      if (context.reference && context.reference->granularity == unit && ended(context.reference->date))
         base = from_anchor(context.reference->date, unit, arg(1));
       else if (context.dct)
         base = from_anchor(*context.dct, unit, arg(2).empty() ? arg(1) : arg(2));

@@ -239,6 +239,10 @@ const Positive kPositives[] = {
     {"2025-10-30", "Third-quarter sales fell; last year's quarter had a gain.", "last year's quarter", "DATE", "2024-Q3"},
     {"2025-10-30", "Third-quarter net rose from the comparable year-ago quarter.", "the comparable year-ago quarter", "DATE",
      "2024-Q3"},
+    // "the latest quarter" is over: a quarter named in an outlook is not it.
+    {"2025-11-02", "It expects a fourth-quarter charge. Earnings fell in the latest quarter.", "the latest quarter", "DATE",
+     "2025-Q3"},
+    {"2025-10-30", "The drop will mean lower earnings for the fiscal year.", "the fiscal year", "DATE", "2025"},
     {"2025-10-30", "Shares closed Friday 2% below the previous Friday.", "the previous Friday", "DATE", "2025-10-17"},
     {"2025-10-30", "Sales should recover in the first two quarters of 2026.", "the first two quarters of 2026", "DATE", "2026-H1"},
     // After "the nine months" the compared span is the year so far, a year before.
