@@ -291,6 +291,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "Rules will change in the future.", "the future", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Strikes could go on well into the future if he does not stop.", "the future", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices will fall soon.", "soon", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "Analysts say the port will one day be a hub.", "one day", "DATE", "FUTURE_REF"},
+    {"2025-05-09", "The strike lasted one day.", "one day", "DURATION", "P1D"},
     {"2025-05-09", "Prices fall in the short term.", "the short term", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices fall in the long term.", "the long term", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Prices fall in the near future.", "the near future", "DATE", "FUTURE_REF"},
