@@ -287,6 +287,9 @@ const Positive kPositives[] = {
     // "recent years", "the coming months": unspecified spans up to or from the DCT (TIDES, TimeBank).
     {"2025-05-09", "Prices rose in recent years.", "recent years", "DURATION", "PXY"},
     {"2025-05-09", "Funds shrank in recent weeks.", "recent weeks", "DURATION", "PXW"},
+    {"2025-05-09", "Over the years the plant grew.", "the years", "DURATION", "PXY"},
+    {"2025-05-09", "Few lives are saved in the early years.", "the early years", "DURATION", "PXY"},
+    {"2025-05-09", "Managers face pressure in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"},
     {"2025-05-09", "In the past, chips were cheap.", "the past", "DATE", "PAST_REF"},
     {"2025-05-09", "Rules will change in the future.", "the future", "DATE", "FUTURE_REF"},
     {"2025-05-09", "Strikes could go on well into the future if he does not stop.", "the future", "DATE", "FUTURE_REF"},
@@ -456,6 +459,7 @@ const Negative kNegatives[] = {
     {"He was a second-rate player.", "second"},
     {"The quarter-to-quarter comparison improved.", "quarter"},
     {"Now, he says, the plan is dead.", "Now"},
+    {"His car was seen in the weeks before the shooting.", "weeks"},
     {"A trickle of cash soon became a flood.", "soon"},
     {"He was soon released from the hospital.", "soon"},
     {"Year-over-year growth slowed.", "Year"},
