@@ -358,6 +358,8 @@ const Positive kPositives[] = {
     {"2025-05-09", "Reports are filed quarterly.", "quarterly", "SET", "P3M"},
     {"2025-05-09", "Reports are filed every week.", "every week", "SET", "P1W"},
     {"2025-05-09", "Reports are filed each year.", "each year", "SET", "P1Y"},
+    {"2025-05-09", "Marchers parade through the town each July.", "each July", "SET", "XXXX-07"},
+    {"2025-05-09", "The lake freezes every winter.", "every winter", "SET", "XXXX-WI"},
     {"2025-05-09", "Reports are filed every two years.", "every two years", "SET", "P2Y"},
     {"2025-05-09", "The board meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"},
     {"2025-05-09", "The board meets on Mondays.", "Mondays", "SET", "XXXX-WXX-1"},
