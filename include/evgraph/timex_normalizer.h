@@ -31,6 +31,9 @@ struct TimexContext {
   Tense tense = Tense::unknown;
   bool nearest = false;  // a governor like "by June" decided: the nearest June, ties ahead
   std::optional<TimexAnchor> reference;  // the last date mentioned before this expression
+  // The last date mentioned that is not the day something was said or done ("yesterday",
+  // "Friday"): "profit rose from $99 million a year earlier" compares the reported period.
+  std::optional<TimexAnchor> period_reference;
   std::optional<int> narrative_year;     // an explicit year in the same or previous sentence
 };
 

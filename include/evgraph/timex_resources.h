@@ -36,6 +36,8 @@ enum class Tense { unknown, past, present, future };
 struct TenseCues {
   std::unordered_map<std::string, Tense> words;  // lowercase word -> tense
   std::unordered_map<std::string, Tense> auxiliaries;  // "will", "was": they outrank other cues
+  std::unordered_set<std::string> steady;  // cues an auxiliary does not override ("were planning to")
+  std::unordered_set<std::string> perfect;  // "had": with it, a limit ("by", "until") lies behind
   std::vector<std::pair<std::string, Tense>> suffixes;  // "*ed past"
   std::vector<std::string> suffix_exceptions;           // words that end like a cue but are not ("need")
   std::vector<std::string> determiners;  // after these a suffix cue is an adjective ("the proposed merger")

@@ -90,9 +90,10 @@ std::optional<bg::date> shift(bg::date d, std::string_view unit, int n) {
     bg::date out = start;
     if (unit == "D") out = d + bg::days(n);
     else if (unit == "W" || unit == "WE") out = start + bg::weeks(n);
-    else if (unit == "M" || unit == "S") out = start + bg::months(n);
-    else if (unit == "Q") out = start + bg::months(3 * n);
-    else if (unit == "H") out = start + bg::months(6 * n);
+    // Months keep the day ("a month after March 3" is April 3); the period is the same either way.
+    else if (unit == "M" || unit == "S") out = d + bg::months(n);
+    else if (unit == "Q") out = d + bg::months(3 * n);
+    else if (unit == "H") out = d + bg::months(6 * n);
     else if (unit == "Y") out = d + bg::years(n);
     else if (unit == "DE") out = start + bg::years(10 * n);
     else if (unit == "CE") out = start + bg::years(100 * n);
@@ -489,7 +490,12 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       // The last mentioned date if it has exactly this granularity, else the DCT shifted by arg 2.
       const std::string unit = arg(0);
       if (rank(unit) > 8) return std::nullopt;
-      if (context.reference && context.reference->granularity == unit)
+      // "ended": "the latest quarter" is over, so a quarter named in an outlook is not it.
+      const auto ended = [&](bg::date d) {
+        auto next = shift(d, unit, 1);
+        return arg(3) != "ended" || !context.dct || (next && *next <= *context.dct);
+      };
+      if (context.reference && context.reference->granularity == unit && ended(context.reference->date))
         base = from_anchor(context.reference->date, unit, arg(1));
       else if (context.dct)
         base = from_anchor(*context.dct, unit, arg(2).empty() ? arg(1) : arg(2));
@@ -499,17 +505,47 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       const std::string unit = arg(0);
       auto n = to_int(arg(1));
       if (rank(unit) > 8) return std::nullopt;
-      if (context.reference && n) {
-        const std::string& g = context.reference->granularity;
+      // "a year earlier" shifts the period under discussion; "a day earlier" the day itself.
+      const auto& reference = rank(unit) >= rank("M") && context.period_reference ? context.period_reference : context.reference;
+      if (reference && n) {
+        const std::string& g = reference->granularity;
         std::string out_g = g;
         if (out_g == "S") out_g = "M";
-        auto shifted = shift(context.reference->date, unit, *n);
+        auto shifted = shift(reference->date, unit, *n);
         if (!shifted) return std::nullopt;
         base = format_timex_date(*shifted, out_g);
       } else if (context.dct) {
         base = from_anchor(*context.dct, unit, arg(1));
       } else {
         base = n ? underspecified(unit) : (arg(1).starts_with("-") ? "PAST_REF" : "FUTURE_REF");
+      }
+    } else if (name == "refin") {
+      auto year = to_int(arg(0));
+      if (!year || !valid_year(*year)) return std::nullopt;
+      const auto& reference = context.period_reference ? context.period_reference : context.reference;
+      const std::string g = !arg(1).empty() ? arg(1) : reference ? reference->granularity : "Y";
+      if (g != "Q" && g != "H") {
+        base = fmt::format("{:04d}", *year);
+      } else if (reference && (reference->granularity == g || rank(reference->granularity) < rank(g))) {
+        const bg::date d = reference->date;
+        base = format_timex_date(bg::date(static_cast<unsigned short>(*year), d.month(), 1), g);
+      } else {
+        base = fmt::format("{:04d}-{}X", *year, g);
+      }
+    } else if (name == "refweekday") {
+      auto wd = to_int(arg(0));
+      auto n = to_int(arg(1));
+      if (!wd || *wd < 1 || *wd > 7 || !n || *n == 0) return std::nullopt;
+      std::optional<bg::date> day;
+      if (context.reference && context.reference->granularity == "D") day = context.reference->date;
+      else if (context.dct) day = *context.dct;
+      if (!day) {
+        base = fmt::format("XXXX-WXX-{}", *wd);
+      } else {
+        const int today = (day->day_of_week().as_number() + 6) % 7 + 1;
+        int offset = *n < 0 ? -((today - *wd + 7) % 7) : (*wd - today + 7) % 7;
+        if (offset == 0) offset = *n < 0 ? -7 : 7;
+        base = format_timex_date(*day + bg::days(offset), "D");
       }
     } else if (name == "weekday") {
       auto wd = to_int(arg(0));

@@ -82,6 +82,12 @@ TenseCues parse_tense_cues(const std::string& content, const std::string& where)
       cues.governor_words = std::max(cues.governor_words, words);
     } else if (!word.empty() && word[0] == '+') {
       cues.auxiliaries[word.substr(1)] = parse_tense(tense, where, line.number);
+    } else if (!word.empty() && word[0] == '^') {
+      cues.words[word.substr(1)] = parse_tense(tense, where, line.number);
+      cues.steady.insert(word.substr(1));
+    } else if (!word.empty() && word[0] == '&') {
+      cues.perfect.insert(word.substr(1));
+      cues.auxiliaries[word.substr(1)] = parse_tense(tense, where, line.number);
     } else if (!word.empty() && word[0] == '*') {
       cues.suffixes.emplace_back(word.substr(1), parse_tense(tense, where, line.number));
     } else {

@@ -95,6 +95,41 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
   return limit;
 }
 
+// The start of the `n`th word before `pos` (not before `from`), and the end of the `n`th word after it.
+std::size_t words_before(std::string_view text, std::size_t from, std::size_t pos, int n) {
+  for (; n > 0 && pos > from; --n) {
+    while (pos > from && !is_word_byte(text[pos - 1])) --pos;
+    while (pos > from && is_word_byte(text[pos - 1])) --pos;
+  }
+  return pos;
+}
+
+std::size_t words_after(std::string_view text, std::size_t pos, std::size_t to, int n) {
+  for (; n > 0 && pos < to; --n) {
+    while (pos < to && !is_word_byte(text[pos])) ++pos;
+    while (pos < to && is_word_byte(text[pos])) ++pos;
+  }
+  return pos;
+}
+
+// True if a word of [from, to) is in `words` (lowercase).
+bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const std::unordered_set<std::string>& words) {
+  std::string word;
+  for (std::size_t i = from; i < to;) {
+    if (!is_word_byte(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < to && is_word_byte(text[j])) ++j;
+    word.assign(text.substr(i, j - i));
+    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (words.count(word)) return true;
+    i = j;
+  }
+  return false;
+}
+
 std::size_t sentence_end(std::string_view text, std::size_t pos) {
   const std::size_t limit = std::min(text.size(), pos + 400);
   for (std::size_t i = pos; i < limit; ++i) {
@@ -247,6 +282,28 @@ bool impossible_calendar_value(const std::string& value) {
   return calendar.size() == 10 && !PartialDate::parse(calendar);
 }
 
+// True if `text` ends with one of `words` (lowercase) and spaces.
+bool ends_with_word(std::string_view text, std::initializer_list<std::string_view> words) {
+  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+  for (std::string_view w : words) {
+    if (text.size() < w.size()) continue;
+    const std::string_view tail = text.substr(text.size() - w.size());
+    const bool same = std::equal(tail.begin(), tail.end(), w.begin(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == b;
+    });
+    if (same && (text.size() == w.size() || !is_word_byte(text[text.size() - w.size() - 1]))) return true;
+  }
+  return false;
+}
+
+// "the nine months", "the first six months": a span of months a report covers.
+bool is_reported_months(const Timex& timex) {
+  const std::string& v = timex.value;
+  if (v.size() < 3 || v.front() != 'P' || v.back() != 'M' || v.find('T') != std::string::npos) return false;
+  if (v.find_first_not_of("0123456789", 1) != v.size() - 1) return false;
+  return timex.text.size() > 4 && (timex.text.starts_with("the ") || timex.text.starts_with("The "));
+}
+
 }  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
@@ -261,6 +318,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   // A cue after the expression often belongs to the next clause ("planned a rally Saturday
   // and were planning ..."): it counts as this many times farther than one before.
   constexpr std::size_t kAfterWeight = 10;
+  constexpr int kPerfectReach = 5;  // words either side in which "had" turns "by Friday" to the past
   const std::size_t from = sentence_start(text, start), to = sentence_end(text, end);
   const TenseCues& cues = resources.tense;
   if (cues.governor_words > 0) {
@@ -277,6 +335,12 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       phrase = n == 0 ? word : word + ' ' + phrase;
       if (auto it = cues.governors.find(phrase); it != cues.governors.end()) {
         *nearest = cues.nearest_governors.count(phrase) > 0;
+        // "had filed reports by Wednesday": a past perfect close by puts the limit behind.
+        if (*nearest && !cues.perfect.empty() && has_word_in(text, words_before(text, from, start, kPerfectReach),
+                                                             words_after(text, end, to, kPerfectReach), cues.perfect)) {
+          *nearest = false;
+          return Tense::past;
+        }
         return it->second;
       }
       i = b;
@@ -285,6 +349,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
   std::optional<Tense> auxiliary;
+  bool perfect_auxiliary = false;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   std::string word;
@@ -301,6 +366,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
       tense = aux->second;
       auxiliary = aux->second;
+      perfect_auxiliary = cues.perfect.count(word) > 0;
       words_since_auxiliary = 0;
     } else {
       if (after_determiner) {
@@ -312,7 +378,9 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
-      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
+      // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
+      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach && (!cues.steady.count(word) || perfect_auxiliary))
+        tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
     after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
@@ -435,12 +503,16 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
   const TimexNormalizer normalizer(resources);
   std::vector<Timex> out;
   std::optional<TimexAnchor> reference;
+  std::optional<TimexAnchor> period_reference;  // the last date not given as "yesterday", "Friday", ...
+  std::size_t period_reference_end = 0;         // where it was mentioned
+  constexpr std::size_t kPeriodEndReach = 24;   // "the fiscal first quarter ended Sept. 30"
   std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
   for (const Candidate* c : accepted) {
     const CompiledRule& rule = rules[c->rule];
     TimexContext context;
     context.dct = dct;
     context.reference = reference;
+    context.period_reference = period_reference;
     const bool yearless = rule.rule->value.starts_with("XXXX") || rule.rule->value.starts_with("@holiday({holiday})");
     const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
                              rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
@@ -493,11 +565,27 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::option
       continue;  // "February 30, 2025", or a year past 9999 after arithmetic: not a date
     if (timex.type == TimexType::date || timex.type == TimexType::time) {
       // Expressions relative to the last mention do not move it ("a year earlier" stays a side remark).
-      const bool relative_to_mention = rule.rule->value.starts_with("@ref");
+      // "the quarter" (@refexact) names the period under discussion: it does move it.
+      const bool relative_to_mention = rule.rule->value.starts_with("@ref") && !rule.rule->value.starts_with("@refexact");
       if (auto anchor = parse_timex_anchor(timex.value); anchor && !relative_to_mention) {
         reference = anchor;
+        const std::string& v = rule.rule->value;
+        // The end day of the period just named ("the quarter ended Sept. 30") leaves that period
+        // under discussion.
+        const bool period_end = period_reference && (period_reference->granularity == "Q" || period_reference->granularity == "H") &&
+                                c->start < period_reference_end + kPeriodEndReach &&
+                                ends_with_word(std::string_view(text).substr(0, c->start), {"ended", "ending"});
+        if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time") && !period_end) {
+          period_reference = anchor;
+          period_reference_end = c->end;
+        }
         if (rule.explicit_year) last_year = std::pair{c->end, anchor->date.year()};
       }
+    } else if (timex.type == TimexType::duration && (dct || period_reference) && is_reported_months(timex)) {
+      // "For the nine months, net rose from a year earlier": the span of the year so far,
+      // compared with the same span a year before, is a year.
+      period_reference = TimexAnchor{dct ? *dct : period_reference->date, "Y"};
+      period_reference_end = c->end;
     }
     out.push_back(std::move(timex));
   }

@@ -57,6 +57,10 @@ TEST_CASE("timex resources: the built-in files load and every rule has a value")
   CHECK(res.tense.nearest_governors.count("by") == 1);
   CHECK(res.tense.nearest_governors.count("payable") == 0);
   CHECK(res.tense.governor_words >= 2);
+  CHECK(res.tense.steady.count("planning") == 1);
+  CHECK(res.tense.words.at("planning") == evgraph::Tense::future);
+  CHECK(res.tense.perfect.count("had") == 1);
+  CHECK(res.tense.auxiliaries.at("had") == evgraph::Tense::past);
   CHECK(std::find(res.tense.determiners.begin(), res.tense.determiners.end(), "the") != res.tense.determiners.end());
 }
 
