@@ -42,6 +42,8 @@ const std::set<std::string> kOrdinalWords = {"first", "second", "third", "fourth
                                               "eighth", "ninth", "tenth", "eleventh", "twelfth"};
 const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
 const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+const std::set<std::string> kParentheticals = {"however", "meanwhile", "though", "too", "instead", "nonetheless",
+                                               "nevertheless", "moreover", "separately", "also"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
 const std::set<std::string> kSubjectVerbGap = {"has", "have", "had", "will", "would", "is", "was", "are", "were",
                                                "also", "then", "now", "yesterday", "today", "again", "later",
@@ -338,6 +340,11 @@ struct Builder {
       const std::string& w = tokens[k].lower;
       if (w == "on" && k + 1 < limit && kWeekdays.count(tokens[k + 1].lower)) {
         k += 2;
+        continue;
+      }
+      // "Some lawmakers, however, have introduced": a parenthetical adverb between commas.
+      if (w == "," && k + 3 < limit && tokens[k + 2].text == "," && kParentheticals.count(tokens[k + 1].lower)) {
+        k += 3;
         continue;
       }
       if (w == "," && steps == 0) break;

@@ -532,3 +532,14 @@ TEST_CASE("defending someone supports them and answers their critics, not them")
   }
   CHECK(answers_critic);
 }
+
+TEST_CASE("announcing is an act even when what is announced names no actor") {
+  const Extraction x = extract_text(
+      "Some Republican lawmakers, however, have introduced a bill to delay the caps. "
+      "Orvell Corp announced on Friday that it would close two plants. The announcement surprised analysts.");
+  CHECK(find_event(x, "Republican lawmakers", "announce", ""));
+  CHECK(find_event(x, "Orvell Corp", "announce", ""));
+  int announcements = 0;
+  for (const ExtractedEvent& e : x.events) announcements += e.action == "announce";
+  CHECK(announcements == 2);  // the noun "announcement" reports nothing new
+}
