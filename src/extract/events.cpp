@@ -45,6 +45,21 @@ bool deictic_timex(const std::string& text) {
 // "shipping from 20 October": a start of something ongoing, not the event's time either.
 const std::set<std::string> kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead", "from"};
 
+// "WASHINGTON, March 12 (Newswire) - ...": the dateline says when the story was filed, not
+// when its events happened. True for a timex in a capitalized dateline before a dash.
+bool in_dateline(const TextAnalysis& text, const Sentence& s, const Timex& t) {
+  const auto& tokens = text.tokens();
+  if (s.first_token >= s.last_token || !tokens[s.first_token].all_caps || tokens[s.first_token].text.size() < 2)
+    return false;
+  for (int k = s.first_token; k < std::min(s.last_token, s.first_token + 12); ++k) {
+    if (text.original_span(tokens[k].start, tokens[k].end).start < t.end) continue;
+    const std::string& w = tokens[k].text;
+    if (w == "-" || w == "--" || w == "_") return true;  // dashes are folded to ASCII
+    if (w != "(" && w != ")" && !tokens[k].capitalized) return false;
+  }
+  return false;
+}
+
 // True when the timex follows "until", "by", "after the", ... in its sentence.
 bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Timex& t) {
   const auto& tokens = text.tokens();
@@ -299,6 +314,43 @@ struct EventFinder {
     return -1;
   }
 
+  // "Three of the largest U.S. drugmakers filed a lawsuit ... Halvern, Orlin and Maystone
+  // argue ...": a counted plural description as subject is the list of bodies that opens
+  // the next sentence. Returns their mentions, empty when the pattern does not hold.
+  std::vector<int> listed_next(int trigger, const Sentence& s, int si) const {
+    static const std::set<std::string> counts = {"two",  "three", "four",    "five", "six", "seven", "eight",
+                                                 "nine", "ten",   "several", "both", "some", "many"};
+    std::vector<int> out;
+    int head = trigger - 1;
+    while (head > s.first_token && (tokens[head].lower == "have" || tokens[head].lower == "has" ||
+                                    tokens[head].lower == "also" || tokens[head].lower == "jointly"))
+      --head;
+    const std::string& w = tokens[head].lower;
+    if (head <= s.first_token || w.size() < 5 || w.back() != 's' || mention_of_token[head] >= 0) return out;
+    auto d = lex.descriptions.find(std::string_view(w).substr(0, w.size() - 1));
+    if (d == lex.descriptions.end() || d->second != "organization") return out;
+    bool counted = false;
+    for (int k = head - 1; k >= std::max(s.first_token, head - 6) && !counted; --k) {
+      if (!tokens[k].word && !tokens[k].has_digit) break;
+      counted = counts.count(tokens[k].lower) || (tokens[k].has_digit && tokens[k].text.size() <= 2);
+    }
+    if (!counted || si + 1 >= static_cast<int>(text.sentences().size())) return out;
+    const Sentence& next = text.sentences()[si + 1];
+    for (auto it = mentions_after(next.first_token - 1); it != mentions.end() && it->sentence == si + 1; ++it) {
+      const int m = static_cast<int>(it - mentions.begin());
+      const int expected = out.empty() ? next.first_token : mentions[out.back()].last_token;
+      int gap = it->first_token - expected;
+      bool joined = out.empty() ? gap <= 1 : false;
+      if (!out.empty())
+        for (int k = expected; k < it->first_token; ++k)
+          joined = (tokens[k].text == "," || tokens[k].lower == "and") && gap <= 2;
+      if (!joined || !usable_as_actor(*it) || kind(it->actor) != "organization") break;
+      out.push_back(m);
+    }
+    if (out.size() < 2) out.clear();
+    return out;
+  }
+
   // Partners the subject joined before acting: "X has joined forces with Y and Z to urge":
   // Y and Z act too.
   std::vector<int> companions(int subject_mention, int trigger) const {
@@ -369,6 +421,13 @@ struct EventFinder {
       if (m < 0 || mentions[m].actor < 0 || mentions[m].actor == exclude_actor) continue;
       if (mentions[m].in_quote) continue;
       if (mentions[m].possessive) {
+        // "challenging the government's plan to cap what Medicare pays": a possessor whose
+        // noun is no actor stands for its own position; later names are inside that noun phrase.
+        const int noun = mentions[m].last_token + 1;
+        bool owns_plain_noun = noun < limit && tokens[noun].word && !tokens[noun].capitalized;
+        for (int j = noun; j < std::min(limit, noun + 3) && owns_plain_noun; ++j)
+          owns_plain_noun = mention_of_token[j] < 0 || mentions[mention_of_token[j]].actor < 0;
+        if (owns_plain_noun && possessor < 0 && lex.position_nouns.count(tokens[noun].lower)) return m;
         if (possessor < 0) possessor = m;
         k = mentions[m].last_token;  // past the name and its "'s"
         continue;
@@ -439,15 +498,22 @@ int act_owner(const TextAnalysis& text, const ExtractResources& lex, const std::
   }
   if (!act) return -1;
   // The noun names the kind of act, so the act may lie further back than a stance.
-  constexpr int kActReach = 8;
+  constexpr int kActReach = 12;
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     if (it->sentence > sentence) continue;
     if (sentence - it->sentence > kActReach) break;
     if (act->actions.count(it->action) &&
         (act->trigger_words.empty() || act->trigger_words.count(tokens[it->trigger_token].lower)) &&
         it->actor >= 0 && it->actor != exclude_actor && actors[it->actor].kind != "rule" &&
-        actors[it->actor].kind != "product")
-      return it->actor;
+        actors[it->actor].kind != "product") {
+      // An act done jointly ("A, B and C sued"): the first named stands for them.
+      auto first = it;
+      for (auto prev = std::next(it); prev != events.rend() && prev->trigger_token == it->trigger_token &&
+                                      prev->action == it->action && prev->actor != exclude_actor;
+           ++prev)
+        first = prev;
+      return first->actor;
+    }
   }
   return -1;
 }
@@ -472,7 +538,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
     std::vector<const Timex*> bounds;  // "until August", "by 2030": a deadline, not when it happened
     for (const Timex& t : timexes)
       if (t.start >= original.start && t.end <= original.end && calendar_date(t.value) &&
-          (!deictic_timex(t.text) || dct_known) && !relative_period(t.text))
+          (!deictic_timex(t.text) || dct_known) && !relative_period(t.text) && !in_dateline(text, s, t))
         (introduced_as_bound(text, s, t) ? bounds : dated).push_back(&t);
     const int sentence_org_subject = sentence_subject(text, mentions, si, s.last_token);
     for (int t = s.first_token; t < s.last_token; ++t) {
@@ -545,6 +611,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       e.sentence = si;
       e.trigger_token = t;
       int actor_mention = -1, target_mention = -1;
+      std::vector<int> listed;  // bodies a counted description stands for, after the first
       if (action == "take_effect") {
         // The rule named in the sentence (either side), else the last rule named.
         for (const Mention& m : mentions)
@@ -563,6 +630,10 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (actor_mention < 0) actor_mention = f.relative_antecedent(t, s);
         if (actor_mention < 0) actor_mention = f.subject(t, s, false, action == "other");
         if (actor_mention < 0) actor_mention = f.introduced_person(t, s, si);
+        if (actor_mention < 0) {
+          listed = f.listed_next(t, s, si);
+          if (!listed.empty()) actor_mention = listed.front();
+        }
         // "the model was released", "Velta 3: Trained in 2024" (a spec line).
         // A capitalized participle after the colon opens a sentence of its own.
         const bool after_colon = t > 0 && tokens[t - 1].text == ":";
@@ -736,6 +807,13 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
             return true;
           // "... restrictions, which take effect on May 15": a relative clause has its own time.
           if (action != "take_effect" && (tokens[k].lower == "which" || tokens[k].lower == "who")) return true;
+          // "..., escalating a fight that has simmered since 2022": a participle clause after a
+          // comma, or a relative "that" after a noun, has its own time.
+          if (tokens[k].text == "," && k + 1 < s.last_token && tokens[k + 1].lower.ends_with("ing")) return true;
+          static const std::set<std::string> relative_verbs = {"has", "had", "have", "was", "were", "is", "are"};
+          if (action != "take_effect" && tokens[k].lower == "that" && k > t + len && k + 1 < s.last_token &&
+              relative_verbs.count(tokens[k + 1].lower))
+            return true;
         }
         return false;
       };
@@ -779,6 +857,11 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (evaluated_until >= 0) ev_end = std::max(ev_end, tokens[evaluated_until].end);
       e.evidence_end = ev_end;
       events.push_back(e);
+      for (std::size_t k = 1; k < listed.size(); ++k) {
+        FoundEvent joint = e;
+        joint.actor = mentions[listed[k]].actor;
+        if (joint.actor != joint.target && joint.actor != e.actor) events.push_back(joint);
+      }
       if (actor_mention >= 0 && mentions[actor_mention].actor == e.actor)
         for (int co : f.companions(actor_mention, t)) {
           FoundEvent joint = e;

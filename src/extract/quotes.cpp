@@ -101,6 +101,20 @@ int nearest_subject(const TextAnalysis& text, const std::vector<Mention>& mentio
   // The closest usable mention before `before` in the sentence that is not the object of a
   // preposition; an apposition ("Y, a group that includes X,") yields to the name it describes.
   const auto& tokens = text.tokens();
+  // "The Coalition, a group representing pensioners and people with chronic illnesses, called":
+  // a long apposition right before the verb; the name before it is the subject.
+  if (before >= 2 && tokens[before - 1].text == ",") {
+    for (int c = before - 2; c >= std::max(0, before - 20) && tokens[c].sentence == sentence; --c) {
+      if (tokens[c].text != ",") continue;
+      const std::string& opener = c + 1 < before ? tokens[c + 1].lower : std::string();
+      if (opener != "a" && opener != "an" && opener != "the" && opener != "which" && opener != "who") break;
+      for (std::size_t i = 0; i < mentions.size(); ++i)
+        if (mentions[i].last_token == c && mentions[i].sentence == sentence && usable(mentions[i]) &&
+            !mentions[i].possessive)
+          return static_cast<int>(i);
+      break;
+    }
+  }
   int best = -1;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const Mention& m = mentions[i];

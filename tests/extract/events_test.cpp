@@ -543,3 +543,20 @@ TEST_CASE("announcing is an act even when what is announced names no actor") {
   for (const ExtractedEvent& e : x.events) announcements += e.action == "announce";
   CHECK(announcements == 2);  // the noun "announcement" reports nothing new
 }
+
+TEST_CASE("a counted plural description is the list of bodies the next sentence opens with") {
+  const Extraction x = extract_text(
+      "WASHINGTON, March 12 (Newswire) - Three of the largest U.S. drugmakers filed a lawsuit on Tuesday "
+      "challenging the government's plan to cap what Medicare pays, escalating a fight that has simmered "
+      "since 2022.\n\nHalvern Pharmaceuticals, Orlin Biotech and Maystone Labs argue in the complaint that "
+      "the caps are unlawful.\n\nThe health secretary dismissed the lawsuit.\n\n"
+      "The Coalition for Fair Prices, a group representing pensioners and people with chronic illnesses, "
+      "called the suit \"a cynical attempt to protect profits.\"");
+  for (const char* maker : {"Halvern Pharmaceuticals", "Orlin Biotech", "Maystone Labs"}) {
+    const ExtractedEvent* sue = find_event(x, maker, "sue", "U.S.");  // the government's plan, not Medicare
+    REQUIRE_MESSAGE(sue, maker);
+    CHECK_FALSE(sue->date);  // neither the dateline's day nor the fight's 2022
+  }
+  // "the suit" is the first-named plaintiff's, for a critic named after a long apposition.
+  CHECK(find_event(x, "Coalition for Fair Prices", "criticize", "Halvern Pharmaceuticals"));
+}
