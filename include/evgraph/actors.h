@@ -42,6 +42,7 @@ struct Mention {
   bool emphasis = false;     // a lone all-capitals word ("WORKING"): weak unless it recurs
   int spokes_for = -1;       // spokesperson mentions: index of the organization's name mention
   bool described = false;    // spokesperson mentions: "an agency spokesperson" (kind from the noun)
+  bool possessed = false;    // "Ireland's data protection regulator": a body named by place and role
   int actor = -1;            // set by coreference
 };
 

@@ -740,10 +740,16 @@ struct Builder {
       if (!plausible_description_end(t + 1, s.last_token)) continue;
       if (title && t + 1 < s.last_token && tokens[t + 1].capitalized) continue;  // "the secretary Ann Lee"
       int det = -1;
+      int possessor_end = -1;  // "Denver's city council": the "'s" that opens it
       for (int k = head_first - 1; k >= std::max(s.first_token, head_first - 5); --k) {
         const Token& tk = tokens[k];
         if (kDeterminers.count(tk.lower)) {
           det = k;
+          break;
+        }
+        if (tk.lower == "'s" && d != lex.descriptions.end() && d->second == "government" && !title &&
+            head.lower != "government" && head.lower != "administration" && k > s.first_token && covered[k - 1]) {
+          possessor_end = k;
           break;
         }
         // A plural possessor qualifies the head: "the employers' association".
@@ -755,6 +761,30 @@ struct Builder {
         if (!tk.word || (lex.is_non_name(tk.text) && !tk.capitalized && !adjective_shape(tk.lower)) ||
             lex.descriptions.count(tk.lower))
           break;
+      }
+      if (possessor_end >= 0) {
+        // A place's body named by its role: a name of its own ("Denver city council"), which
+        // a fuller name further on may turn out to be (see coreference).
+        // The owner: a government or unknown name, or a place ("Denver's"), never a company's.
+        std::string owner_text;
+        for (const Mention& o : mentions)
+          if (o.last_token == possessor_end && o.type == MentionType::name)
+            owner_text = o.kind == "government" || o.kind.empty() ? o.text : "-";
+        int first_word = possessor_end + 1;
+        if (owner_text.empty() && tokens[possessor_end - 1].capitalized && tokens[possessor_end - 1].word) {
+          owner_text = tokens[possessor_end - 1].text;
+          first_word = possessor_end - 1;  // a place has no mention of its own: "Denver's city council"
+        }
+        if (owner_text.empty() || owner_text == "-") continue;
+        Mention m = make(first_word, t + 1, MentionType::name);
+        if (m.in_quote) continue;
+        m.kind = "government";
+        m.possessed = true;
+        m.canonical = owner_text;
+        for (int k = possessor_end + 1; k <= t; ++k) m.canonical += " " + tokens[k].text;
+        cover(first_word, t + 1);
+        mentions.push_back(std::move(m));
+        continue;
       }
       if (det < 0) continue;
       Mention m = make(det, t + 1, MentionType::description);

@@ -1,6 +1,7 @@
 #include "evgraph/coreference.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -56,6 +57,10 @@ std::string initials(const std::string& name) {
   return out;
 }
 
+// Modifiers that say nothing about which body is meant ("the federal agency").
+const std::set<std::string> kPlainModifiers = {"new",      "federal", "national", "local", "state",  "regional",
+                                               "top",      "main",    "former",   "current", "country's", "city's",
+                                               "state's", "nation's", "powerful", "independent", "influential"};
 const std::set<std::string> kLocatives = {"in", "to", "into", "at", "across", "near", "from", "off", "throughout"};
 
 bool compatible_kind(const std::string& wanted, const std::string& actual) {
@@ -268,6 +273,37 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     }
     if (found >= 0) merge(a, found);
   }
+  // 2e. "Ireland's data protection regulator fined X ... The Data Protection Commission said":
+  // a body named by place and role is the body named next whose name has the role's head
+  // (or a word the lexicon lists for it), within three sentences.
+  for (const Mention& m : mentions) {
+    if (!m.possessed || m.actor < 0) continue;
+    const auto mw = words_of(m.text);
+    const std::string head = mw.empty() ? std::string() : ascii_lower(mw.back());
+    const auto hinted = lex.description_name_words.find(head);
+    bool named_later = false;
+    for (const Mention& later : mentions) {
+      if (later.start <= m.start || later.possessed || later.actor < 0 || later.type != MentionType::name) continue;
+      if (later.sentence - m.sentence > 3) break;
+      const std::string k = kind_of(later.actor);
+      if (!k.empty() && k != "government") continue;
+      bool named_so = false;
+      for (const std::string& w : name_words[later.actor]) {
+        const std::string lw = ascii_lower(w);
+        named_so = named_so || lw == head || (hinted != lex.description_name_words.end() && hinted->second.count(lw));
+      }
+      if (!named_so || name_words[later.actor].size() < 2) continue;
+      merge(m.actor, later.actor);
+      named_later = true;
+      break;
+    }
+    // Otherwise "Vestmark's foreign ministry" speaks for Vestmark, when Vestmark is an actor.
+    if (!named_later)
+      for (const Mention& owner : mentions)
+        if (owner.last_token == m.first_token - 1 && owner.actor >= 0 && owner.type == MentionType::name &&
+            (kind_of(owner.actor) == "government" || kind_of(owner.actor).empty()))
+          merge(m.actor, owner.actor);
+  }
   // 3. Acronyms: "Name (ACR)" in the text, or initials that spell the acronym.
   const auto& tokens = text.tokens();
   for (const Mention& m : mentions) {
@@ -429,10 +465,32 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
             chosen = *it;
             break;
           }
+      // "the health ministry", "the competition regulator": a body with a domain word is only
+      // one whose name has that word or the head's; not just the latest government.
+      std::string domain;
+      if (m.kind == "government") {
+        const auto dw = words_of(m.text);
+        for (std::size_t w = 1; w + 1 < dw.size(); ++w)
+          if (!kPlainModifiers.count(ascii_lower(dw[w])) && std::islower(static_cast<unsigned char>(dw[w][0])))
+            domain = ascii_lower(dw[w]);
+      }
+      auto has_domain = [&](int actor) {
+        if (domain.empty()) return true;
+        const auto dw = words_of(m.text);
+        const std::string head = ascii_lower(dw.back());
+        const auto hinted = lex.description_name_words.find(head);
+        for (const std::string& w : name_words[find(actor)]) {
+          const std::string lw = ascii_lower(w);
+          if (lw == domain || lw == head || (hinted != lex.description_name_words.end() && hinted->second.count(lw)))
+            return true;
+        }
+        return false;
+      };
       for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0; --k) {
         const Mention& prev = mentions[k];
         if (prev.actor < 0 || prev.in_quote) continue;
         if (prev.first_token >= m.first_token) continue;  // nested inside the description
+        if (!has_domain(prev.actor)) continue;
         if (prev.type == MentionType::pronoun || prev.type == MentionType::spokesperson) continue;
         if (!compatible_kind(m.kind, kind_of(prev.actor))) continue;
         // "shift investment to Britain": a country named as a place is not "the government".
@@ -528,10 +586,15 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     // Gazetteer and policy names are canonical; otherwise the longest name form,
     // preferring mixed case over all capitals (Corvane over CORVANE).
     std::string best;
+    std::string by_role;  // "Denver city council": only when no proper name turns up
     bool best_canonical = false;
     for (int mi : cluster.mentions) {
       const Mention& m = mentions[mi];
       if (m.type != MentionType::name && m.type != MentionType::policy) continue;
+      if (m.possessed) {
+        if (by_role.empty()) by_role = m.canonical;
+        continue;
+      }
       if (!m.canonical.empty()) {
         if (!best_canonical) best = m.canonical;
         best_canonical = true;
@@ -544,7 +607,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
           (words == best_words && caps_penalty(m.text) < caps_penalty(best)))
         best = m.text;
     }
-    cluster.name = best;
+    cluster.name = best.empty() ? by_role : best;
   }
   // Drop actors left without a name (only descriptions pointed at them).
   std::vector<int> final_index(out.size(), -1);

@@ -502,6 +502,12 @@ int act_owner(const TextAnalysis& text, const ExtractResources& lex, const std::
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
     if (it->sentence > sentence) continue;
     if (sentence - it->sentence > kActReach) break;
+    // A stance named by a noun with nothing to aim at ("led the opposition") is no act to
+    // refer back to; "voted to reject a proposal" is.
+    const std::string& trigger_word = tokens[it->trigger_token].lower;
+    if (it->untargeted && (it->action == "oppose" || it->action == "support" || it->action == "criticize") &&
+        (trigger_word.ends_with("ion") || trigger_word.ends_with("ment") || trigger_word.ends_with("ism")))
+      continue;
     if (act->actions.count(it->action) &&
         (act->trigger_words.empty() || act->trigger_words.count(tokens[it->trigger_token].lower)) &&
         it->actor >= 0 && it->actor != exclude_actor && actors[it->actor].kind != "rule" &&

@@ -192,3 +192,24 @@ TEST_CASE("a country named only as a place is not 'the government'") {
   REQUIRE(norway);
   CHECK(has_alias(*norway, "the government"));
 }
+
+TEST_CASE("a place's body named by its role: the body named next, the country itself, or a name of its own") {
+  const Extraction x = extract_text(
+      "Ireland's data protection regulator fined Carrick Health on Thursday. The Data Protection Commission said "
+      "Carrick had failed to patch a flaw. Voices for Care called on the health ministry to act.\n\n"
+      "Vestmark's foreign ministry rejected the claims.\n\n"
+      "Denver's city council voted to reject the tower near Union Station. Mayor Ana Ruiz criticised the vote.");
+  const ExtractedActor* commission = actor_named(x, "Data Protection Commission");
+  REQUIRE(commission);
+  CHECK(has_alias(*commission, "data protection regulator"));
+  CHECK_FALSE(has_alias(*commission, "the health ministry"));  // another body: the name has no "health"
+  CHECK(find_event(x, "Data Protection Commission", "other", "Carrick Health"));
+  const ExtractedActor* vestmark = actor_named(x, "Vestmark");
+  REQUIRE(vestmark);
+  CHECK(has_alias(*vestmark, "foreign ministry"));
+  const ExtractedActor* council = actor_named(x, "Denver's city council");
+  REQUIRE(council);
+  CHECK(council->name == "Denver city council");
+  CHECK_FALSE(actor_named(x, "Union Station"));  // a place
+  CHECK(find_event(x, "Ana Ruiz", "criticize", "Denver's city council"));  // "the vote" was the council's
+}
