@@ -399,6 +399,18 @@ struct ResponseRec {
   int from_quote = -1, to_quote = -1;
   std::optional<PartialDate> date;
 };
+// A freshly extracted report, its strings left in the pool until its group
+// is merged: there are as many as event mentions, so they must be small.
+struct FreshReport {
+  std::optional<PartialDate> date;
+  Sym doc = 0, text = 0, statement = 0;
+  std::uint64_t start = 0, end = 0;
+};
+struct ReportGroup {
+  std::vector<FreshReport> fresh;
+  std::vector<Report> old;  // what is left of the previous store's events
+};
+
 struct DocRec {
   std::uint64_t key = 0;
   Sym title = 0, outlet = 0, url = 0, path = 0;
@@ -571,12 +583,13 @@ Store StoreMerger::Impl::finish(const Store* previous) {
   std::map<std::string, Source> sources;
   std::map<std::string, Statement> statements;
   // Events: reports grouped by (actor, action, target), then clustered by date.
-  std::map<EventKey, std::vector<Report>> reports;
+  std::map<EventKey, ReportGroup> reports;
   // Relations: responses, statement-level responses, and edges implied by events.
   std::map<RelationKey, RelationParts> relations;
   std::vector<std::string> quote_ids;
   for (std::size_t d = 0; d < live_docs.size(); ++d) {
     const std::string& doc_id = live_docs[d].id;
+    const Sym doc_sym = pool.intern(doc_id);
     DocRec& doc = *live_docs[d].rec;
     if (!prev.kept_source(doc_id)) {
       Source s;
@@ -604,11 +617,10 @@ Store StoreMerger::Impl::finish(const Store* previous) {
     for (const EventRec& ev : doc.events) {
       const std::string_view raw_action = pool[ev.action];
       const std::string action = one_of(raw_action, kActions) ? std::string(raw_action) : "other";
-      Report r;
-      r.date = ev.date;
-      r.evidence.push_back({doc_id, ev.evidence.start, ev.evidence.end, pool.str(ev.evidence.text)});
-      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids.size()) r.statement = quote_ids[ev.quote];
-      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].push_back(std::move(r));
+      FreshReport r{ev.date, doc_sym, ev.evidence.text, 0, ev.evidence.start, ev.evidence.end};
+      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids.size())
+        r.statement = pool.intern(quote_ids[ev.quote]);
+      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].fresh.push_back(r);
     }
     for (const ResponseRec& resp : doc.responses) {
       const std::vector<Evidence> evidence{{doc_id, resp.evidence.start, resp.evidence.end, pool.str(resp.evidence.text)}};
@@ -624,7 +636,6 @@ Store StoreMerger::Impl::finish(const Store* previous) {
   actor_maps = {};
   live_docs = {};
   docs = {};
-  pool = StringPool();
 
   if (previous)
     for (const Source& s : previous->sources)
@@ -654,11 +665,21 @@ Store StoreMerger::Impl::finish(const Store* previous) {
       for (const std::string& iso : e.conflicting_dates)
         if (auto d = PartialDate::parse(iso)) r.other_dates.push_back(*d);
       r.statement = e.statement;
-      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].push_back(std::move(r));
+      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].old.push_back(std::move(r));
     }
-  while (!reports.empty()) {  // each group freed once merged
+  while (!reports.empty()) {  // each group expanded only while it is merged
     auto node = reports.extract(reports.begin());
-    for (const auto& members : cluster_reports(node.mapped())) {
+    std::vector<Report> group = std::move(node.mapped().old);
+    group.reserve(group.size() + node.mapped().fresh.size());
+    for (const FreshReport& f : node.mapped().fresh) {
+      Report r;
+      r.date = f.date;
+      r.evidence.push_back({pool.str(f.doc), f.start, f.end, pool.str(f.text)});
+      r.statement = pool.str(f.statement);
+      group.push_back(std::move(r));
+    }
+    node.mapped().fresh = {};
+    for (const auto& members : cluster_reports(group)) {
       Event e = merge_reports(node.key(), members);
       if (prev.kept_event(e.id)) continue;
       auto it = events.find(e.id);
@@ -671,6 +692,7 @@ Store StoreMerger::Impl::finish(const Store* previous) {
       }
     }
   }
+  pool = StringPool();
 
   for (const auto& [id, e] : events) {
     const std::string type = relation_for_action(e.action);
