@@ -5,7 +5,7 @@
 
 BENCH_TARGETS += bench-extract bench-render
 
-.PHONY: bench bench-extract bench-render bench-peers
+.PHONY: bench bench-extract bench-render bench-peers bench-1gb
 
 # Expanded when run, so bench-* targets of fragments included after this one
 # count too; one at a time, since benchmarks running side by side skew each other.
@@ -24,3 +24,9 @@ bench-render: build
 bench-peers: build
 	@tools/install-deps.sh bench
 	BUILD_DIR=$(BUILD_DIR) EVGRAPH=$(EVGRAPH) SEEDS=$(SEEDS) tools/bench.sh peers
+
+# Issue 6 at full size, opt-in (not in `make bench`: minutes, not seconds): BENCH_1GB_MB
+# (1024) MB of text through `extract --stdin-jsonl`, then `merge` of its shards;
+# throughput and peak RSS. BENCH_1GB_MERGE=0 skips the merge.
+bench-1gb: build
+	BUILD_DIR=$(BUILD_DIR) EVGRAPH=$(EVGRAPH) SEEDS=$(SEEDS) tools/bench.sh 1gb

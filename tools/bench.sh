@@ -4,6 +4,13 @@
 #   tools/bench.sh extract   throughput of timex-only and full extraction at -j1 and -jN,
 #                            scaling efficiency, peak RSS, time to merge
 #   tools/bench.sh peers     evgraph's temporal tagger vs chrono-node on the same corpus
+#   tools/bench.sh 1gb       issue 6 at full size (opt-in, `make bench-1gb`): BENCH_1GB_MB of
+#                            text (1024) streamed through `extract --stdin-jsonl -jN --format json`
+#                            (the corpus repeated under fresh doc ids through a pipe), then its
+#                            shards (kept zstd-compressed, so little disk) merged from stdin;
+#                            throughput, wall time and each process's own peak RSS
+#                            (BENCH_1GB_MERGE=0: no merge; BENCH_1GB_KEEP=1: keep the shards
+#                            and reuse them next time, merge only)
 #
 # Environment: BUILD_DIR (build), EVGRAPH ($BUILD_DIR/evgraph), BENCH_MB (100: corpus
 # size), BENCH_RUNS (3: medians of this many runs), BENCH_JOBS (all cores),
@@ -103,8 +110,87 @@ print("evgraph timex -j1: %.2f MB/s   chrono-node: %.3f MB/s (%.3f MB/s counting
 print("ratio evgraph / chrono-node: %.1fx (%.1fx against chrono.parse alone)" % (ev / ch, ev / ch_parse))
 EOF
     ;;
+  1gb)
+    target_mb="${BENCH_1GB_MB:-1024}"
+    shards="$bench_dir/extractions-1gb.jsonl.zst"
+    echo "-- ${target_mb} MB of text: generator | extract --stdin-jsonl -j$BENCH_JOBS --format json | zstd; then zstd -d | merge - (one run each) --"
+    python3 - "$EVGRAPH" "$corpus" "$corpus_mb" "$target_mb" "$BENCH_JOBS" "$shards" "$bench_dir/events-1gb.yaml" \
+      "${BENCH_1GB_MERGE:-1}" "${BENCH_1GB_KEEP:-0}" <<'EOF'
+import math, os, re, subprocess, sys, threading, time
+evgraph, corpus, corpus_mb, target_mb, jobs, shards, store, merge, keep = sys.argv[1:]
+repeats = math.ceil(float(target_mb) / float(corpus_mb))
+doc_key = re.compile(rb'"doc"\s*:\s*"')
+
+def own_rusage(proc):
+    # wait4 on this one process: its own peak RSS, not the whole pipeline's.
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return usage
+
+def report(label, seconds, usage, mb=None):
+    rate = "  %.2f MB/s" % (mb / seconds) if mb else ""
+    print("%-40s %8.1f s%s  CPU %.0f s  peak RSS %.1f MB" % (label, seconds, rate, usage.ru_utime + usage.ru_stime,
+                                                          usage.ru_maxrss / 1024), flush=True)
+
+def extract_to_shards():
+    fed = [0, 0]  # bytes, documents
+    with open(shards, "wb") as out:
+        packer = subprocess.Popen(["zstd", "-q", "-1", "-T1", "-c"], stdin=subprocess.PIPE, stdout=out)
+        extract = subprocess.Popen([evgraph, "--quiet", "extract", "--stdin-jsonl", "--format", "json", "-j", jobs],
+                                   stdin=subprocess.PIPE, stdout=packer.stdin)
+        packer.stdin.close()
+
+        def feed():
+            # Repeat k renames every document "k-ID": fresh ids, so nothing merges away as a duplicate.
+            try:
+                for k in range(repeats):
+                    prefix = b"" if k == 0 else b"%d-" % k
+                    with open(corpus, "rb") as lines:
+                        for line in lines:
+                            if prefix:
+                                line = doc_key.sub(lambda m: m.group(0) + prefix, line, count=1)
+                            extract.stdin.write(line)
+                            fed[0] += len(line)
+                            fed[1] += 1
+            finally:
+                extract.stdin.close()
+
+        start = time.monotonic()
+        feeder = threading.Thread(target=feed)
+        feeder.start()
+        usage = own_rusage(extract)
+        seconds = time.monotonic() - start
+        feeder.join()
+        packer.wait()
+    if extract.returncode not in (0, 1) or packer.returncode != 0:
+        sys.exit("bench: extract failed with exit code %s" % extract.returncode)
+    print("streamed %.0f MB of JSON Lines (%.0f MB of article text, %d documents); shards %.0f MB compressed"
+          % (fed[0] / 1e6, text_mb, fed[1], os.path.getsize(shards) / 1e6))
+    report("extract --stdin-jsonl -j%s --format json" % jobs, seconds, usage, text_mb)
+
+text_mb = float(corpus_mb) * repeats
+if keep != "0" and os.path.exists(shards):
+    print("reusing %s (BENCH_1GB_KEEP)" % shards)
+else:
+    extract_to_shards()
+if merge != "0":
+    unpack = subprocess.Popen(["zstd", "-q", "-d", "-c", shards], stdout=subprocess.PIPE)
+    start = time.monotonic()
+    merger = subprocess.Popen([evgraph, "merge", "-", "-o", store], stdin=unpack.stdout)
+    unpack.stdout.close()
+    usage = own_rusage(merger)
+    seconds = time.monotonic() - start
+    unpack.wait()
+    if merger.returncode not in (0, 1):
+        sys.exit("bench: merge failed with exit code %s" % merger.returncode)
+    report("merge - (the shards, from stdin)", seconds, usage)
+    print("store: %s (%.0f MB)" % (store, os.path.getsize(store) / 1e6))
+if keep == "0":
+    os.remove(shards)
+EOF
+    ;;
   *)
-    echo "usage: tools/bench.sh extract|peers" >&2
+    echo "usage: tools/bench.sh extract|peers|1gb" >&2
     exit 2
     ;;
 esac

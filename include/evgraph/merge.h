@@ -32,8 +32,20 @@
 //     mapped to that actor, and every reference is rewritten;
 //   - extracted facts are refreshed per document: those whose evidence comes only
 //     from re-extracted documents are replaced, the rest are kept.
+//
+// Bounded memory (`evgraph merge` of any number of shards): StoreMerger takes
+// the extractions one at a time and keeps only what the store needs, compactly
+// (every string interned once; mentions, timexes and the JSON itself dropped),
+// so memory grows with the distinct documents and facts, not with the input.
+// build_store() is StoreMerger over a vector.
+//
+//   StoreMerger merger;
+//   while (next extraction x) merger.add(x, digest_of_its_line);
+//   Store store = merger.finish(previous);
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "evgraph/extraction.h"
@@ -41,6 +53,36 @@
 
 namespace evgraph {
 
+// Documents with the same id count once: the first one given.
 Store build_store(const std::vector<Extraction>& docs, const Store* previous = nullptr);
+
+class StoreMerger {
+ public:
+  enum class Added {
+    added,     // a new document id
+    same,      // this document with the same key again: nothing changes
+    replaced,  // a different extraction with a smaller key replaced the one kept
+    ignored,   // a different extraction with a larger key: the one kept stays
+  };
+
+  StoreMerger();
+  ~StoreMerger();
+  StoreMerger(const StoreMerger&) = delete;
+  StoreMerger& operator=(const StoreMerger&) = delete;
+
+  // Adds one document. Of different extractions of one document id the one
+  // with the smallest `key` is used (e.g. a digest of its JSON line), so the
+  // result does not depend on the order they come in; an equal key means the
+  // same extraction again. `kept_key`, when given, receives the key of the
+  // extraction of this id kept before this call (unchanged when it is new).
+  Added add(const Extraction& x, std::uint64_t key = 0, std::uint64_t* kept_key = nullptr);
+  std::size_t documents() const;
+  // Merges everything added (see the top of this file); the merger is empty afterwards.
+  Store finish(const Store* previous = nullptr);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace evgraph

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ std::optional<Store> load_store(const std::filesystem::path& path, Diagnostics& 
 
 // Deterministic YAML text of the store (sections and keys in a fixed order).
 std::string format_store(const Store& store);
+// The same text written to `out` as it is made (a large store's text is never held whole).
+void write_store(const Store& store, std::ostream& out);
 // Atomically writes format_store(store) to `path`; returns "" or an error message.
 std::string save_store(const Store& store, const std::filesystem::path& path);
 

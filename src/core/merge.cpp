@@ -2,10 +2,12 @@
 #include "evgraph/merge.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "evgraph/ids.h"
 
@@ -32,8 +34,6 @@ void sort_unique(std::vector<Evidence>& items) {
   std::sort(items.begin(), items.end(), evidence_less);
   items.erase(std::unique(items.begin(), items.end()), items.end());
 }
-
-Evidence evidence_of(const std::string& doc, const Span& span) { return {doc, span.start, span.end, span.text}; }
 
 // Relation type derived from an event's action, or "" when the action gives none.
 std::string relation_for_action(std::string_view action) {
@@ -326,75 +326,249 @@ void add_relation(std::map<RelationKey, RelationParts>& relations, const std::st
   parts.evidence.insert(parts.evidence.end(), evidence.begin(), evidence.end());
 }
 
+// ---- compact documents -------------------------------------------------------
+
+using Sym = std::uint32_t;  // an interned string; 0 is ""
+
+// Every string once, in large blocks: names, ids, actions and kinds repeat in
+// nearly every document, and a std::string each would cost more than the text.
+class StringPool {
+ public:
+  StringPool() { intern(""); }
+
+  Sym intern(std::string_view s) {
+    if (auto it = index_.find(s); it != index_.end()) return it->second;
+    const std::string_view stored = store(s);
+    const auto sym = static_cast<Sym>(views_.size());
+    views_.push_back(stored);
+    index_.emplace(stored, sym);
+    return sym;
+  }
+  std::string_view operator[](Sym sym) const { return views_[sym]; }
+  std::string str(Sym sym) const { return std::string(views_[sym]); }
+
+ private:
+  static constexpr std::size_t kBlock = 1u << 20;
+
+  std::string_view store(std::string_view s) {
+    if (s.empty()) return {};
+    if (s.size() > kBlock / 4) {  // a long string gets a block of its own
+      big_.push_back(std::make_unique<char[]>(s.size()));
+      std::memcpy(big_.back().get(), s.data(), s.size());
+      return {big_.back().get(), s.size()};
+    }
+    if (blocks_.empty() || used_ + s.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(kBlock));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::memcpy(at, s.data(), s.size());
+    used_ += s.size();
+    return {at, s.size()};
+  }
+
+  std::vector<std::unique_ptr<char[]>> blocks_, big_;
+  std::size_t used_ = 0;
+  std::vector<std::string_view> views_;
+  std::unordered_map<std::string_view, Sym> index_;
+};
+
+// What build_store reads of an Extraction, with strings interned.
+struct SpanRec {
+  std::uint64_t start = 0, end = 0;
+  Sym text = 0;
+};
+struct ActorRec {
+  Sym id = 0, name = 0, kind = 0;
+  std::uint32_t aliases_begin = 0, aliases_end = 0;  // into DocRec::aliases
+};
+struct QuoteRec {
+  SpanRec span;
+  Sym speaker = 0, cue = 0;
+  std::optional<PartialDate> date;
+};
+struct EventRec {
+  SpanRec evidence;
+  Sym actor = 0, action = 0, target = 0;
+  int quote = -1;
+  std::optional<PartialDate> date;
+};
+struct ResponseRec {
+  SpanRec evidence;
+  Sym from = 0, to = 0;
+  int from_quote = -1, to_quote = -1;
+  std::optional<PartialDate> date;
+};
+// A freshly extracted report, its strings left in the pool until its group
+// is merged: there are as many as event mentions, so they must be small.
+struct FreshReport {
+  std::optional<PartialDate> date;
+  Sym doc = 0, text = 0, statement = 0;
+  std::uint64_t start = 0, end = 0;
+};
+struct ReportGroup {
+  std::vector<FreshReport> fresh;
+  std::vector<Report> old;  // what is left of the previous store's events
+};
+
+struct DocRec {
+  std::uint64_t key = 0;
+  Sym title = 0, outlet = 0, url = 0, path = 0;
+  std::optional<PartialDate> published;
+  std::vector<ActorRec> actors;
+  std::vector<Sym> aliases;
+  std::vector<QuoteRec> quotes;
+  std::vector<EventRec> events;
+  std::vector<ResponseRec> responses;
+};
+
 // Old extracted evidence that survives: whatever does not come from a re-extracted document.
-std::vector<Evidence> surviving(const std::vector<Evidence>& evidence, const std::set<std::string>& reextracted) {
+template <class Reextracted>
+std::vector<Evidence> surviving(const std::vector<Evidence>& evidence, const Reextracted& reextracted) {
   std::vector<Evidence> out;
   for (const Evidence& e : evidence)
-    if (!reextracted.count(e.source)) out.push_back(e);
+    if (!reextracted(e.source)) out.push_back(e);
   return out;
 }
 
 }  // namespace
 
+struct StoreMerger::Impl {
+  StringPool pool;
+  std::map<std::string_view, DocRec, std::less<>> docs;  // keys point into the pool
+
+  DocRec compact(const Extraction& x, std::uint64_t key) {
+    DocRec d;
+    d.key = key;
+    d.title = pool.intern(x.meta.title);
+    d.outlet = pool.intern(x.meta.outlet);
+    d.url = pool.intern(x.meta.url);
+    d.path = pool.intern(x.path);
+    d.published = x.meta.published;
+    auto span = [&](const Span& s) { return SpanRec{s.start, s.end, pool.intern(s.text)}; };
+    std::size_t alias_count = 0;
+    for (const ExtractedActor& a : x.actors) alias_count += a.aliases.size();
+    d.actors.reserve(x.actors.size());
+    d.aliases.reserve(alias_count);
+    for (const ExtractedActor& a : x.actors) {
+      ActorRec r{pool.intern(a.id), pool.intern(a.name), pool.intern(a.kind), 0, 0};
+      r.aliases_begin = static_cast<std::uint32_t>(d.aliases.size());
+      for (const std::string& alias : a.aliases) d.aliases.push_back(pool.intern(alias));
+      r.aliases_end = static_cast<std::uint32_t>(d.aliases.size());
+      d.actors.push_back(r);
+    }
+    d.quotes.reserve(x.quotes.size());
+    for (const ExtractedQuote& q : x.quotes)
+      d.quotes.push_back({span(q.span), pool.intern(q.speaker), pool.intern(q.cue), q.date});
+    d.events.reserve(x.events.size());
+    for (const ExtractedEvent& e : x.events)
+      d.events.push_back(
+          {span(e.evidence), pool.intern(e.actor), pool.intern(e.action), pool.intern(e.target), e.quote, e.date});
+    d.responses.reserve(x.responses.size());
+    for (const ExtractedResponse& r : x.responses)
+      d.responses.push_back({span(r.evidence), pool.intern(r.from), pool.intern(r.to), r.from_quote, r.to_quote, r.date});
+    return d;
+  }
+
+  Store finish(const Store* previous);
+};
+
+StoreMerger::StoreMerger() : impl_(std::make_unique<Impl>()) {}
+StoreMerger::~StoreMerger() = default;
+
+StoreMerger::Added StoreMerger::add(const Extraction& x, std::uint64_t key, std::uint64_t* kept_key) {
+  auto it = impl_->docs.find(std::string_view(x.doc));
+  if (it == impl_->docs.end()) {
+    impl_->docs.emplace(impl_->pool[impl_->pool.intern(x.doc)], impl_->compact(x, key));
+    return Added::added;
+  }
+  if (kept_key) *kept_key = it->second.key;
+  if (key == it->second.key) return Added::same;
+  if (key > it->second.key) return Added::ignored;
+  it->second = impl_->compact(x, key);  // strings of the replaced one stay in the pool: a rare case
+  return Added::replaced;
+}
+
+std::size_t StoreMerger::documents() const { return impl_->docs.size(); }
+
+Store StoreMerger::finish(const Store* previous) {
+  Store out = impl_->finish(previous);
+  impl_ = std::make_unique<Impl>();
+  return out;
+}
+
 Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
+  StoreMerger merger;
+  for (const Extraction& doc : docs) merger.add(doc);
+  return merger.finish(previous);
+}
+
+Store StoreMerger::Impl::finish(const Store* previous) {
   const Previous prev(previous);
   Store out;
+  std::vector<std::string> doc_ids;  // every document added, sorted (docs is freed half-way)
+  doc_ids.reserve(docs.size());
+  for (const auto& [id, rec] : docs) doc_ids.emplace_back(id);
+  auto reextracted = [&](const std::string& id) { return std::binary_search(doc_ids.begin(), doc_ids.end(), id); };
 
-  std::set<std::string> reextracted;
-  for (const Extraction& doc : docs) reextracted.insert(doc.doc);
-  std::vector<const Extraction*> live_docs;
-  std::set<std::string> seen_docs;
-  for (const Extraction& doc : docs)
-    if (!prev.source_suppressed(doc.doc) && seen_docs.insert(doc.doc).second) live_docs.push_back(&doc);
+  struct LiveDoc {
+    std::string id;
+    DocRec* rec;
+  };
+  std::vector<LiveDoc> live_docs;  // in document id order
+  for (auto& [id, rec] : docs)
+    if (!prev.source_suppressed(std::string(id))) live_docs.push_back({std::string(id), &rec});
 
-  // Sources.
-  std::map<std::string, Source> sources;
-  for (const Extraction* doc : live_docs) {
-    if (prev.kept_source(doc->doc)) continue;
-    Source s;
-    s.id = doc->doc;
-    s.title = doc->meta.title;
-    s.outlet = doc->meta.outlet;
-    s.url = doc->meta.url;
-    s.published = doc->meta.published;
-    s.path = doc->path;
-    sources.emplace(s.id, std::move(s));
-  }
-  if (previous)
-    for (const Source& s : previous->sources)
-      if (!reextracted.count(s.id) || prev.kept_source(s.id)) sources.emplace(s.id, s);
-
-  // Actors of the new extraction, mapped through the user's alias merges.
+  // Actors of the new extraction, mapped through the user's alias merges. All
+  // documents first: a short name joins a fuller actor of any other document.
   std::map<std::string, ActorVotes> votes;
-  std::vector<std::map<std::string, std::string>> actor_maps(live_docs.size());  // per document: local id -> final id
+  // Per document: local id -> final id before short-name redirects, sorted by
+  // local id (the first entry of an id wins).
+  std::vector<std::vector<std::pair<Sym, Sym>>> actor_maps(live_docs.size());
   for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    for (const ExtractedActor& a : live_docs[d]->actors) {
-      const std::string id = prev.resolve_actor(a.id, a.name);
-      actor_maps[d].emplace(a.id, id);
+    DocRec& doc = *live_docs[d].rec;
+    auto& map = actor_maps[d];
+    for (const ActorRec& a : doc.actors) {
+      const std::string local = pool.str(a.id);
+      const std::string name = pool.str(a.name);
+      const std::string id = prev.resolve_actor(local, name);
+      map.emplace_back(a.id, pool.intern(id));
       if (prev.kept_actor(id)) continue;
       ActorVotes& v = votes[id];
       // A name mapped onto another actor by an alias is an alias there, not a vote for its name.
-      if (id == a.id) ++v.names[a.name];
-      else v.names.try_emplace(a.name, 0);
-      ++v.kinds[a.kind];
-      v.aliases.insert(a.name);
-      v.aliases.insert(a.aliases.begin(), a.aliases.end());
+      if (id == local) ++v.names[name];
+      else v.names.try_emplace(name, 0);
+      ++v.kinds[pool.str(a.kind)];
+      v.aliases.insert(name);
+      for (std::uint32_t i = a.aliases_begin; i < a.aliases_end; ++i) v.aliases.insert(pool.str(doc.aliases[i]));
     }
+    std::stable_sort(map.begin(), map.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    map.erase(std::unique(map.begin(), map.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
+              map.end());
+    map.shrink_to_fit();
+    doc.actors = {};
+    doc.aliases = {};
   }
-  for (const auto& [short_id, full_id] : short_name_redirects(votes)) {
+  const std::map<std::string, std::string> redirects = short_name_redirects(votes);
+  for (const auto& [short_id, full_id] : redirects) {
     ActorVotes& full = votes[full_id];
     const ActorVotes& short_form = votes[short_id];
     for (const auto& [name, count] : short_form.names) full.names.try_emplace(name, 0);
     full.aliases.insert(short_form.aliases.begin(), short_form.aliases.end());
     votes.erase(short_id);
-    for (auto& local_to_final : actor_maps)
-      for (auto& [local, final_id] : local_to_final)
-        if (final_id == short_id) final_id = full_id;
   }
-  auto actor_in_doc = [&](std::size_t d, const std::string& id) -> std::string {
-    if (id.empty()) return id;
-    auto it = actor_maps[d].find(id);
-    return it != actor_maps[d].end() ? it->second : prev.resolve_actor(id, id);
+  // Redirect targets are never redirected themselves, so one look-up is enough.
+  auto actor_in_doc = [&](std::size_t d, Sym sym) -> std::string {
+    if (sym == 0) return {};
+    const auto& map = actor_maps[d];
+    auto it = std::lower_bound(map.begin(), map.end(), sym, [](const auto& x, Sym s) { return x.first < s; });
+    if (it == map.end() || it->first != sym) {
+      const std::string id = pool.str(sym);
+      return prev.resolve_actor(id, id);
+    }
+    std::string id = pool.str(it->second);
+    if (auto r = redirects.find(id); r != redirects.end()) return r->second;
+    return id;
   };
   if (previous)  // names and aliases of old extracted actors stay: the user may have added some
     for (const Actor& a : previous->actors)
@@ -404,48 +578,79 @@ Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
         votes[a.id].aliases.insert(a.aliases.begin(), a.aliases.end());
       }
 
-  // Statements.
+  // Then, document by document (each record freed once read): its source,
+  // statements, event reports and responses.
+  std::map<std::string, Source> sources;
   std::map<std::string, Statement> statements;
-  std::vector<std::vector<std::string>> quote_ids(live_docs.size());
+  // Events: reports grouped by (actor, action, target), then clustered by date.
+  std::map<EventKey, ReportGroup> reports;
+  // Relations: responses, statement-level responses, and edges implied by events.
+  std::map<RelationKey, RelationParts> relations;
+  std::vector<std::string> quote_ids;
   for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    const Extraction& doc = *live_docs[d];
-    for (const ExtractedQuote& q : doc.quotes) {
+    const std::string& doc_id = live_docs[d].id;
+    const Sym doc_sym = pool.intern(doc_id);
+    DocRec& doc = *live_docs[d].rec;
+    if (!prev.kept_source(doc_id)) {
+      Source s;
+      s.id = doc_id;
+      s.title = pool.str(doc.title);
+      s.outlet = pool.str(doc.outlet);
+      s.url = pool.str(doc.url);
+      s.published = doc.published;
+      s.path = pool.str(doc.path);
+      sources.emplace(s.id, std::move(s));
+    }
+    quote_ids.clear();
+    for (const QuoteRec& q : doc.quotes) {
       Statement s;
-      s.id = content_id("s", {doc.doc, std::to_string(q.span.start), q.span.text});
-      quote_ids[d].push_back(s.id);
+      s.id = content_id("s", {doc_id, std::to_string(q.span.start), pool[q.span.text]});
+      quote_ids.push_back(s.id);
       if (prev.kept_statement(s.id)) continue;
       s.speaker = actor_in_doc(d, q.speaker);
-      s.text = q.span.text;
-      s.cue = q.cue;
+      s.text = pool.str(q.span.text);
+      s.cue = pool.str(q.cue);
       s.date = q.date;
-      s.evidence = evidence_of(doc.doc, q.span);
+      s.evidence = {doc_id, q.span.start, q.span.end, s.text};
       statements.emplace(s.id, std::move(s));
     }
+    for (const EventRec& ev : doc.events) {
+      const std::string_view raw_action = pool[ev.action];
+      const std::string action = one_of(raw_action, kActions) ? std::string(raw_action) : "other";
+      FreshReport r{ev.date, doc_sym, ev.evidence.text, 0, ev.evidence.start, ev.evidence.end};
+      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids.size())
+        r.statement = pool.intern(quote_ids[ev.quote]);
+      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].fresh.push_back(r);
+    }
+    for (const ResponseRec& resp : doc.responses) {
+      const std::vector<Evidence> evidence{{doc_id, resp.evidence.start, resp.evidence.end, pool.str(resp.evidence.text)}};
+      add_relation(relations, "responds_to", actor_in_doc(d, resp.from), actor_in_doc(d, resp.to), resp.date, evidence);
+      if (resp.from_quote >= 0 && resp.to_quote >= 0 && static_cast<std::size_t>(resp.from_quote) < quote_ids.size() &&
+          static_cast<std::size_t>(resp.to_quote) < quote_ids.size())
+        add_relation(relations, "responds_to", quote_ids[resp.from_quote], quote_ids[resp.to_quote], resp.date,
+                     evidence);
+    }
+    doc = DocRec();
+    actor_maps[d] = {};
   }
+  actor_maps = {};
+  live_docs = {};
+  docs = {};
+
+  if (previous)
+    for (const Source& s : previous->sources)
+      if (!reextracted(s.id) || prev.kept_source(s.id)) sources.emplace(s.id, s);
   if (previous)
     for (const Statement& s : previous->statements) {
       if (prev.kept_statement(s.id)) {
         statements.emplace(s.id, s);
-      } else if (!s.suppressed && !reextracted.count(s.evidence.source)) {
+      } else if (!s.suppressed && !reextracted(s.evidence.source)) {
         Statement kept = s;
         kept.speaker = prev.resolve_actor(s.speaker);
         statements.emplace(kept.id, std::move(kept));
       }
     }
 
-  // Events: reports grouped by (actor, action, target), then clustered by date.
-  std::map<EventKey, std::vector<Report>> reports;
-  for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    const Extraction& doc = *live_docs[d];
-    for (const ExtractedEvent& ev : doc.events) {
-      const std::string action = one_of(ev.action, kActions) ? ev.action : "other";
-      Report r;
-      r.date = ev.date;
-      r.evidence.push_back(evidence_of(doc.doc, ev.evidence));
-      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids[d].size()) r.statement = quote_ids[d][ev.quote];
-      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].push_back(std::move(r));
-    }
-  }
   std::map<std::string, Event> events;
   if (previous)
     for (const Event& e : previous->events) {
@@ -460,33 +665,35 @@ Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
       for (const std::string& iso : e.conflicting_dates)
         if (auto d = PartialDate::parse(iso)) r.other_dates.push_back(*d);
       r.statement = e.statement;
-      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].push_back(std::move(r));
+      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].old.push_back(std::move(r));
     }
-  for (auto& [key, group] : reports)
+  while (!reports.empty()) {  // each group expanded only while it is merged
+    auto node = reports.extract(reports.begin());
+    std::vector<Report> group = std::move(node.mapped().old);
+    group.reserve(group.size() + node.mapped().fresh.size());
+    for (const FreshReport& f : node.mapped().fresh) {
+      Report r;
+      r.date = f.date;
+      r.evidence.push_back({pool.str(f.doc), f.start, f.end, pool.str(f.text)});
+      r.statement = pool.str(f.statement);
+      group.push_back(std::move(r));
+    }
+    node.mapped().fresh = {};
     for (const auto& members : cluster_reports(group)) {
-      Event e = merge_reports(key, members);
+      Event e = merge_reports(node.key(), members);
       if (prev.kept_event(e.id)) continue;
-      auto [it, inserted] = events.emplace(e.id, e);
-      if (!inserted && it->second.origin == Origin::extracted && !it->second.suppressed) {
+      auto it = events.find(e.id);
+      if (it == events.end()) {
+        events.emplace(e.id, std::move(e));
+      } else if (it->second.origin == Origin::extracted && !it->second.suppressed) {
         // A hash collision between two extracted events: keep one, lose no evidence.
         it->second.sources.insert(it->second.sources.end(), e.sources.begin(), e.sources.end());
         sort_unique(it->second.sources);
       }
     }
-
-  // Relations: responses, statement-level responses, and edges implied by events.
-  std::map<RelationKey, RelationParts> relations;
-  for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    const Extraction& doc = *live_docs[d];
-    for (const ExtractedResponse& resp : doc.responses) {
-      const std::vector<Evidence> evidence{evidence_of(doc.doc, resp.evidence)};
-      add_relation(relations, "responds_to", actor_in_doc(d, resp.from), actor_in_doc(d, resp.to), resp.date, evidence);
-      const auto& ids = quote_ids[d];
-      if (resp.from_quote >= 0 && resp.to_quote >= 0 && static_cast<std::size_t>(resp.from_quote) < ids.size() &&
-          static_cast<std::size_t>(resp.to_quote) < ids.size())
-        add_relation(relations, "responds_to", ids[resp.from_quote], ids[resp.to_quote], resp.date, evidence);
-    }
   }
+  pool = StringPool();
+
   for (const auto& [id, e] : events) {
     const std::string type = relation_for_action(e.action);
     if (!type.empty() && !e.suppressed) add_relation(relations, type, e.actor, e.target, e.date, e.sources);
@@ -505,9 +712,11 @@ Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
       };
       add_relation(relations, r.type, endpoint(r.from), endpoint(r.to), r.date, evidence);
     }
-  for (auto& [key, parts] : relations) {
+  while (!relations.empty()) {
+    auto node = relations.extract(relations.begin());
+    RelationParts& parts = node.mapped();
     Relation r;
-    std::tie(r.type, r.from, r.to) = key;
+    std::tie(r.type, r.from, r.to) = node.key();
     r.id = content_id("r", {r.type, r.from, r.to});
     if (prev.kept_relation(r.id)) continue;
     r.date = parts.date;
@@ -551,19 +760,24 @@ Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
   }
 
   // Deterministic order.
-  for (auto& [id, s] : sources) out.sources.push_back(std::move(s));
-  for (auto& [id, a] : actors) out.actors.push_back(std::move(a));
-  for (auto& [id, s] : statements) out.statements.push_back(std::move(s));
+  // Each map node is freed as its fact moves into the store.
+  auto drain = [](auto& from, auto& to) {
+    to.reserve(from.size());
+    while (!from.empty()) to.push_back(std::move(from.extract(from.begin()).mapped()));
+  };
+  drain(sources, out.sources);
+  drain(actors, out.actors);
+  drain(statements, out.statements);
   std::sort(out.statements.begin(), out.statements.end(), [](const Statement& a, const Statement& b) {
     return std::tie(a.evidence.source, a.evidence.start, a.id) < std::tie(b.evidence.source, b.evidence.start, b.id);
   });
-  for (auto& [id, e] : events) out.events.push_back(std::move(e));
+  drain(events, out.events);
   std::sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
     if (a.date.has_value() != b.date.has_value()) return a.date.has_value();  // undated last
     if (a.date && *a.date != *b.date) return *a.date < *b.date;
     return a.id < b.id;
   });
-  for (auto& [id, r] : relation_by_id) out.relations.push_back(std::move(r));
+  drain(relation_by_id, out.relations);
   std::sort(out.relations.begin(), out.relations.end(), [](const Relation& a, const Relation& b) {
     return std::tie(a.type, a.from, a.to, a.id) < std::tie(b.type, b.from, b.to, b.id);
   });

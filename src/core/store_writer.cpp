@@ -8,6 +8,7 @@
 // other strings are written plain only when they are unambiguous.
 #include <algorithm>
 #include <cstring>
+#include <ostream>
 
 #include <fmt/format.h>
 
@@ -137,7 +138,17 @@ std::string scalar(std::string_view s, bool in_flow = false) { return plain_ok(s
 
 class Writer {
  public:
-  std::string finish() { return std::move(out_); }
+  Writer() = default;
+  // Streams to `sink` in blocks, so a large store is never held twice as text.
+  explicit Writer(std::ostream& sink) : sink_(&sink) {}
+  std::string finish() {
+    if (sink_) flush();
+    return std::move(out_);
+  }
+  void flush() {
+    if (sink_) sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
 
   void header(const Store& store) {
     out_ += kHeader;
@@ -155,6 +166,7 @@ class Writer {
     for (const T& item : items) {
       first_key_ = true;
       write_item(item);
+      if (sink_ && out_.size() >= kFlushBytes) flush();
     }
   }
 
@@ -206,14 +218,17 @@ class Writer {
   }
 
  private:
+  static constexpr std::size_t kFlushBytes = 1u << 16;
+  std::ostream* sink_ = nullptr;
   std::string out_;
   bool first_key_ = true;
 };
 
 }  // namespace
 
-std::string format_store(const Store& store) {
-  Writer w;
+namespace {
+
+void write_all(const Store& store, Writer& w) {
   w.header(store);
   w.section("sources", store.sources, [&](const Source& s) {
     w.text("id", s.id);
@@ -261,11 +276,27 @@ std::string format_store(const Store& store) {
     w.evidence("evidence", r.evidence);
     w.provenance(r.origin, r.suppressed);
   });
+}
+
+}  // namespace
+
+std::string format_store(const Store& store) {
+  Writer w;
+  write_all(store, w);
   return w.finish();
 }
 
+void write_store(const Store& store, std::ostream& out) {
+  Writer w(out);
+  write_all(store, w);
+  w.finish();
+}
+
 std::string save_store(const Store& store, const std::filesystem::path& path) {
-  return write_file_atomically(path, format_store(store));
+  AtomicOutputFile file(path);
+  if (!file.ok()) return file.error();
+  write_store(store, file.stream());
+  return file.commit();
 }
 
 }  // namespace evgraph

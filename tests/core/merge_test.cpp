@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <sstream>
 #include <tuple>
 
 #include "evgraph/ids.h"
@@ -384,4 +386,71 @@ TEST_CASE("a suppressed source drops what was extracted from it") {
     for (const Evidence& ev : e.sources) CHECK(ev.source != "b");
   for (const Statement& s : updated.statements) CHECK(s.evidence.source != "b");
   check_valid(updated);
+}
+
+TEST_CASE("StoreMerger gives build_store's result in any order, a repeated document counting once") {
+  const std::vector<Extraction> docs = story();
+  const std::string expected = format_store(build_store(docs));
+  std::vector<std::size_t> order{0, 1, 2};
+  do {
+    StoreMerger merger;
+    for (std::size_t i : order) CHECK(merger.add(docs[i], 7) == StoreMerger::Added::added);
+    for (std::size_t i : order) CHECK(merger.add(docs[i], 7) == StoreMerger::Added::same);
+    CHECK(merger.documents() == 3);
+    CHECK(format_store(merger.finish()) == expected);
+    CHECK(merger.documents() == 0);  // finish leaves it empty
+  } while (std::next_permutation(order.begin(), order.end()));
+}
+
+TEST_CASE("of different extractions of one document id the smallest key is used, whatever comes first") {
+  const std::vector<Extraction> docs = story();
+  Extraction other = docs[1];
+  other.meta.title = "Another title";
+  other.events.pop_back();
+  const std::string with_original = format_store(build_store(docs));
+  const std::string with_other = format_store(build_store({docs[0], other, docs[2]}));
+  REQUIRE(with_original != with_other);
+  for (const bool other_first : {false, true}) {
+    CAPTURE(other_first);
+    StoreMerger merger;
+    merger.add(docs[0], 1);
+    merger.add(docs[2], 1);
+    std::uint64_t kept = 0;
+    if (other_first) {
+      CHECK(merger.add(other, 5) == StoreMerger::Added::added);
+      CHECK(merger.add(docs[1], 9, &kept) == StoreMerger::Added::ignored);
+      CHECK(kept == 5);
+    } else {
+      CHECK(merger.add(docs[1], 9) == StoreMerger::Added::added);
+      CHECK(merger.add(other, 5, &kept) == StoreMerger::Added::replaced);
+      CHECK(kept == 9);
+    }
+    CHECK(merger.documents() == 3);
+    CHECK(format_store(merger.finish()) == with_other);
+  }
+  // build_store keeps the first of a repeated id.
+  CHECK(format_store(build_store({docs[0], docs[1], docs[2], other})) == with_original);
+}
+
+TEST_CASE("StoreMerger with a previous store equals build_store with it") {
+  const std::vector<Extraction> docs = story();
+  const Store previous = build_store({docs[0], docs[2]});
+  StoreMerger merger;
+  for (const Extraction& x : docs) merger.add(x);
+  CHECK(format_store(merger.finish(&previous)) == format_store(build_store(docs, &previous)));
+}
+
+TEST_CASE("write_store streams the same text as format_store") {
+  std::vector<Extraction> docs;
+  for (int copy = 0; copy < 300; ++copy)  // large enough to be written in several blocks
+    for (Extraction x : story()) {
+      x.doc += std::to_string(copy);
+      docs.push_back(std::move(x));
+    }
+  const Store store = build_store(docs);
+  std::ostringstream streamed;
+  write_store(store, streamed);
+  const std::string text = format_store(store);
+  CHECK(text.size() > (1u << 17));
+  CHECK(streamed.str() == text);
 }

@@ -2,19 +2,25 @@
 //
 // The reduce step: reads the JSON Lines written by `evgraph extract --format json`
 // (one Extraction per line; "-" reads stdin) and merges them into one store
-// with build_store(). The result does not depend on how the corpus was split
-// or in which order the shards are given: extractions are sorted by document
-// id first, and exact duplicates (a document extracted twice) count once.
+// with a StoreMerger. Lines are parsed one at a time and only what the store
+// needs is kept, so memory follows the merged facts, not the input size.
+// The result does not depend on how the corpus was split or in which order
+// the shards are given: the same document extracted twice counts once, and of
+// different extractions of one document id the one whose line has the
+// smallest digest is used (with a warning).
 // Like extract, nothing is written when any input line is bad.
-#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -38,14 +44,21 @@ struct MergeArgs {
 
 constexpr std::size_t kMaxLineBytes = 256u << 20;  // one document's extraction; bounds memory on bad input
 
-struct ParsedLine {
-  std::string doc;
-  std::string json;  // the line as written, for a total order and duplicate detection
-  Extraction extraction;
+// 64-bit FNV-1a of the line: tells repeated extractions of a document apart
+// without keeping the line, and orders different ones the same on every run.
+std::uint64_t line_digest(std::string_view line) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : line) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  return h;
+}
+
+struct MergeInput {
+  StoreMerger merger;
+  std::map<std::string, std::set<std::uint64_t>> conflicts;  // document id -> digests of its different extractions
 };
 
-// Reads one shard; returns false when it cannot be opened at all.
-bool read_shard(const std::string& name, std::vector<ParsedLine>& lines, Diagnostics& diags) {
+// Reads one shard into the merger; returns false when it cannot be opened at all.
+bool read_shard(const std::string& name, MergeInput& input, Diagnostics& diags) {
   std::ifstream file;
   std::istream* in = &std::cin;
   const std::string shown = name == "-" ? "<stdin>" : name;
@@ -76,9 +89,11 @@ bool read_shard(const std::string& name, std::vector<ParsedLine>& lines, Diagnos
       diags.add(x.error());
       continue;
     }
-    std::string doc = x->doc;
-    lines.push_back({std::move(doc), std::move(line), std::move(*x)});
-    line = std::string();
+    const std::uint64_t digest = line_digest(line);
+    std::uint64_t kept = digest;
+    const StoreMerger::Added added = input.merger.add(*x, digest, &kept);
+    if (added == StoreMerger::Added::replaced || added == StoreMerger::Added::ignored)
+      input.conflicts[x->doc].insert({kept, digest});
   }
   if (in->bad()) diags.error(shown, 0, 0, "read error");
   return true;
@@ -86,29 +101,19 @@ bool read_shard(const std::string& name, std::vector<ParsedLine>& lines, Diagnos
 
 int run_merge(const MergeArgs& args) {
   Diagnostics diags;
-  std::vector<ParsedLine> lines;
+  MergeInput input;
   bool io_error = false;
-  for (const std::string& shard : args.shards) io_error |= !read_shard(shard, lines, diags);
+  for (const std::string& shard : args.shards) io_error |= !read_shard(shard, input, diags);
   if (diags.has_errors()) {
     diags.print(std::cerr);
     return io_error ? kExitError : kExitFindings;
   }
-
-  // A total order on (doc, line) makes the merge independent of shard order and split.
-  std::sort(lines.begin(), lines.end(), [](const ParsedLine& a, const ParsedLine& b) {
-    return a.doc != b.doc ? a.doc < b.doc : a.json < b.json;
-  });
-  std::vector<Extraction> extractions;
-  extractions.reserve(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0 && lines[i].doc == lines[i - 1].doc) {
-      if (lines[i].json == lines[i - 1].json) continue;  // the same document extracted twice
-      diags.warning(lines[i].doc, 0, 0, "document id appears with different extractions in the shards; keeping both");
-    }
-    extractions.push_back(std::move(lines[i].extraction));
+  std::size_t documents = input.merger.documents();
+  for (const auto& [doc, digests] : input.conflicts) {
+    documents += digests.size() - 1;
+    for (std::size_t i = 1; i < digests.size(); ++i)
+      diags.warning(doc, 0, 0, "document id appears with different extractions in the shards; using one of them");
   }
-  lines.clear();
-  lines.shrink_to_fit();
 
   std::optional<Store> previous;
   if (!args.update.empty() && std::filesystem::exists(args.update)) {
@@ -119,10 +124,12 @@ int run_merge(const MergeArgs& args) {
     }
   }
   diags.print(std::cerr);
-  const Store store = build_store(extractions, previous ? &*previous : nullptr);
+  const Store store = input.merger.finish(previous ? &*previous : nullptr);
+  previous.reset();
   const std::string target = !args.output.empty() ? args.output : args.update;
   if (target.empty()) {
-    std::cout << format_store(store) << std::flush;
+    write_store(store, std::cout);
+    std::cout << std::flush;
     if (!std::cout) {
       std::cerr << "evgraph merge: error: cannot write to stdout\n";
       return kExitError;
@@ -135,8 +142,7 @@ int run_merge(const MergeArgs& args) {
   }
   if (!global_options().quiet) {
     std::cerr << fmt::format("evgraph merge: {} documents -> {} ({} actors, {} events, {} relations)\n",
-                             extractions.size(), target, store.actors.size(), store.events.size(),
-                             store.relations.size());
+                             documents, target, store.actors.size(), store.events.size(), store.relations.size());
   }
   return kExitOk;
 }
