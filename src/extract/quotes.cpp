@@ -4,6 +4,7 @@
 #include <functional>
 #include <set>
 
+#include "evgraph/fixed_word_set.h"
 #include "evgraph/coreference.h"
 
 namespace evgraph {
@@ -85,7 +86,7 @@ bool is_title_like(const TextAnalysis& text, const QuoteSpan& q) {
 
 bool affiliation(const TextAnalysis& text, const Mention& m) {
   // "Experts from Yale and the Urban Institute have warned": people of X act for X.
-  static const std::set<std::string> people = {"experts",   "analysts",  "researchers", "economists", "scientists",
+  static const FixedWordSet people = {"experts",   "analysts",  "researchers", "economists", "scientists",
                                                "officials", "lawmakers", "executives",  "investors",  "critics",
                                                "economist", "analyst",   "researcher",  "expert",     "staff"};
   const auto& tokens = text.tokens();
