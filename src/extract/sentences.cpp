@@ -24,20 +24,23 @@ bool is_dotted_initials(std::string_view s) {
   return true;
 }
 
-Token make_token(std::string_view text, std::size_t start, std::size_t end, bool word) {
-  Token t;
+// Fills a token already in the vector: no temporary Token to build, move and destroy.
+void fill_token(Token& t, std::string_view text, std::size_t start, std::size_t end, bool word) {
   t.start = start;
   t.end = end;
-  t.text = std::string(text.substr(start, end - start));
-  t.lower = t.text;
+  const std::string_view s = text.substr(start, end - start);
+  t.text.assign(s);
+  t.lower.resize(s.size());
   t.word = word;
   // One pass lowercases and counts (tokenizing is 10% of extraction).
   int letters = 0, capitals = 0;
   bool digit = false;
-  for (char& c : t.lower) {
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    char c = s[k];
     if (is_upper(c)) ++capitals, ++letters, c = static_cast<char>(c - 'A' + 'a');
     else if (is_lower(c)) ++letters;
     else if (is_digit(c)) digit = true;
+    t.lower[k] = c;
   }
   if (word) {
     t.has_digit = digit;
@@ -47,7 +50,6 @@ Token make_token(std::string_view text, std::size_t start, std::size_t end, bool
     if (letters == 0 && !t.has_digit && static_cast<unsigned char>(t.text[0]) == 0xE2 && t.text.size() <= 3)
       t.word = false;
   }
-  return t;
 }
 
 }  // namespace
@@ -100,27 +102,27 @@ std::vector<Token> tokenize(std::string_view text, const ExtractResources& lex, 
       std::size_t digits = i;
       while (digits < j && is_digit(text[digits])) ++digits;
       if (digits > i && digits + 1 < j && is_upper(text[digits]) && is_lower(text[digits + 1])) {
-        tokens.push_back(make_token(text, i, digits, true));
+        fill_token(tokens.emplace_back(), text, i, digits, true);
         i = digits;
       }
-      tokens.push_back(make_token(text, i, j, true));
+      fill_token(tokens.emplace_back(), text, i, j, true);
       i = j;
       continue;
     }
     if (c == '\'' && i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= n || !is_word_byte(text[i + 2])) &&
         i > 0 && is_word_byte(text[i - 1])) {
-      tokens.push_back(make_token(text, i, i + 2, false));
+      fill_token(tokens.emplace_back(), text, i, i + 2, false);
       tokens.back().lower = "'s";
       i += 2;
       continue;
     }
     if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
-      tokens.push_back(make_token(text, i, i + 3, false));
+      fill_token(tokens.emplace_back(), text, i, i + 3, false);
       i += 3;
       continue;
     }
     // One punctuation character (or one whole non-ASCII symbol that was not folded).
-    tokens.push_back(make_token(text, i, i + 1, false));
+    fill_token(tokens.emplace_back(), text, i, i + 1, false);
     ++i;
   }
   return tokens;
