@@ -11,14 +11,15 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace evgraph {
 
 class FixedWordSet {
  public:
-  FixedWordSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) words_.emplace_back(w);
+  FixedWordSet(std::initializer_list<std::string_view> words) : FixedWordSet(std::vector<std::string>(words.begin(), words.end())) {}
+  explicit FixedWordSet(std::vector<std::string> words) : words_(std::move(words)) {
     std::sort(words_.begin(), words_.end());
     words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
     std::size_t size = 16;
@@ -32,13 +33,15 @@ class FixedWordSet {
     }
   }
 
-  bool contains(std::string_view word) const {
+  // Position of `word` in sorted order (for tables parallel to the set), or -1.
+  int index_of(std::string_view word) const {
     for (std::size_t s = hash(word) & mask_;; s = (s + 1) & mask_) {
       const std::uint32_t slot = slots_[s];
-      if (!slot) return false;
-      if (words_[slot - 1] == word) return true;
+      if (!slot) return -1;
+      if (words_[slot - 1] == word) return static_cast<int>(slot - 1);
     }
   }
+  bool contains(std::string_view word) const { return index_of(word) >= 0; }
   std::size_t count(std::string_view word) const { return contains(word) ? 1 : 0; }
   std::size_t size() const { return words_.size(); }
   bool empty() const { return words_.empty(); }

@@ -6,6 +6,7 @@
 // the dates mentioned before it.
 #include "evgraph/timex.h"
 #include "evgraph/date.h"
+#include "evgraph/fixed_word_set.h"
 
 #include <algorithm>
 #include <cctype>
@@ -75,7 +76,11 @@ struct Candidate {
   bool captured = false;
 };
 
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; }
+// ASCII letters and digits (std::isalnum in the "C" locale), and the apostrophe.
+bool is_word_byte(char c) {
+  const char folded = static_cast<char>(c | 0x20);
+  return (c >= '0' && c <= '9') || (folded >= 'a' && folded <= 'z') || c == '\'';
+}
 
 // Start of the sentence containing `pos`: after ". ", "? ", "! " or a blank line.
 std::size_t sentence_start(std::string_view text, std::size_t pos) {
@@ -160,6 +165,14 @@ struct TimexTagger::Impl {
   hs_scratch_t* prototype = nullptr;
   mutable std::mutex pool_mutex;
   mutable std::vector<hs_scratch_t*> pool;
+  // The tense cues by lowercase word, so that tense_near (which reads whole sentences)
+  // looks each word up once instead of in four tables.
+  struct TenseWord {
+    std::optional<Tense> auxiliary, cue;
+    bool suffix_exception = false, determiner = false;
+  };
+  FixedWordSet tense_words = {};
+  std::vector<TenseWord> tense_info;  // parallel to tense_words, in its sorted order
 
   ~Impl() {
     for (hs_scratch_t* s : pool) hs_free_scratch(s);
@@ -190,6 +203,20 @@ struct TimexTagger::Impl {
 
 TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Impl>()) {
   impl_->resources = load_timex_resources(resources);
+  {
+    const TenseCues& cues = impl_->resources.tense;
+    std::vector<std::string> words(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end());
+    words.insert(words.end(), cues.determiners.begin(), cues.determiners.end());
+    for (const auto& [word, tense] : cues.words) words.push_back(word);
+    for (const auto& [word, tense] : cues.auxiliaries) words.push_back(word);
+    impl_->tense_words = FixedWordSet(std::move(words));
+    impl_->tense_info.assign(impl_->tense_words.size(), {});
+    auto info = [&](const std::string& word) -> Impl::TenseWord& { return impl_->tense_info[impl_->tense_words.index_of(word)]; };
+    for (const std::string& word : cues.suffix_exceptions) info(word).suffix_exception = true;
+    for (const std::string& word : cues.determiners) info(word).determiner = true;
+    for (const auto& [word, tense] : cues.words) info(word).cue = tense;
+    for (const auto& [word, tense] : cues.auxiliaries) info(word).auxiliary = tense;
+  }
   const auto& rules = impl_->resources.rules;
   std::vector<const char*> expressions;
   std::vector<unsigned> flags, ids;
@@ -287,7 +314,8 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   std::optional<Tense> auxiliary;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
-  std::string word;
+  char buffer[64];
+  std::string long_word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
       ++i;
@@ -295,27 +323,34 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     }
     std::size_t j = i;
     while (j < to && is_word_byte(text[j])) ++j;
-    word.assign(text.substr(i, j - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Lowercased into a buffer: no allocation for words of usual length.
+    char* lower = buffer;
+    if (j - i > sizeof buffer) {
+      long_word.resize(j - i);
+      lower = long_word.data();
+    }
+    for (std::size_t k = i; k < j; ++k) lower[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
+    const std::string_view word(lower, j - i);
+    const int index = tense_words.index_of(word);
+    const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
     std::optional<Tense> tense;
-    if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
-      tense = aux->second;
-      auxiliary = aux->second;
+    if (info && info->auxiliary) {
+      tense = info->auxiliary;
+      auxiliary = info->auxiliary;
       words_since_auxiliary = 0;
     } else {
       if (after_determiner) {
         // "the plan", "a proposed merger": a noun or an adjective, no verb
-      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
-        tense = it->second;
-      } else if (word.size() >= 4 &&
-                 std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
+      } else if (info && info->cue) {
+        tense = info->cue;
+      } else if (word.size() >= 4 && !(info && info->suffix_exception)) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
       if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach) tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
-    after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
+    after_determiner = info && info->determiner;
     if (tense && (j <= start || i >= end)) {
       const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
       if (distance < best_distance) best_distance = distance, best = *tense;

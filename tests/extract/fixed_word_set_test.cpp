@@ -42,3 +42,14 @@ TEST_CASE("FixedWordSet handles more words than its initial table") {
                             words[9], words[10], words[11], words[12], words[13], words[14], words[15], words[16]};
   for (int i = 0; i < 300; ++i) CHECK(set.contains(words[i]) == (i < 17));
 }
+
+TEST_CASE("FixedWordSet::index_of gives positions in sorted order, for parallel tables") {
+  const FixedWordSet set(std::vector<std::string>{"will", "had", "the", "had", "a"});
+  REQUIRE(set.size() == 4);
+  const std::vector<std::string> sorted(set.begin(), set.end());
+  for (std::size_t i = 0; i < sorted.size(); ++i) CHECK(set.index_of(sorted[i]) == static_cast<int>(i));
+  CHECK(set.index_of("a") == 0);
+  CHECK(set.index_of("will") == 3);
+  CHECK(set.index_of("wil") == -1);
+  CHECK(set.index_of("") == -1);
+}
