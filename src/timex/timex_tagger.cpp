@@ -198,7 +198,8 @@ struct TimexTagger::Impl {
   }
 
   Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
-  std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
+  std::vector<Timex> tag(const NormalizedText& normalized, std::string_view original,
+                         std::optional<boost::gregorian::date> dct) const;
 };
 
 TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Impl>()) {
@@ -277,7 +278,12 @@ bool impossible_calendar_value(const std::string& value) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
-  return impl_->tag(text, dct);
+  return impl_->tag(NormalizedText(text), text, dct);
+}
+
+std::vector<Timex> TimexTagger::tag(const NormalizedText& normalized, std::string_view text,
+                                    std::optional<boost::gregorian::date> dct) const {
+  return impl_->tag(normalized, text, dct);
 }
 
 // The cue nearest to the expression decides. A verb right after an auxiliary
@@ -360,8 +366,8 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   return best;
 }
 
-std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::optional<boost::gregorian::date> dct) const {
-  const NormalizedText normalized(original);
+std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std::string_view original,
+                                          std::optional<boost::gregorian::date> dct) const {
   const std::string& text = normalized.text();
   std::vector<RawMatch> raw;
   hs_scratch_t* scratch = acquire();
