@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "evgraph/word_hash.h"
+
 namespace evgraph {
 
 struct Token;
@@ -65,7 +67,7 @@ class PhraseSet {
   PhraseCase case_ = PhraseCase::lower;
   std::bitset<8192> first_shapes_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
 };
 
 }  // namespace evgraph
