@@ -11,8 +11,14 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {  // ASCII fast path
+    if (byte < 0x80) {  // ASCII fast path, eight bytes at a time where it can
       ++pos;
+      while (pos + 8 <= text.size()) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + pos, 8);
+        if (word & 0x8080808080808080ull) break;
+        pos += 8;
+      }
       continue;
     }
     utf8proc_int32_t cp = 0;

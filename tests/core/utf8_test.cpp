@@ -71,3 +71,13 @@ TEST_CASE("long ASCII runs are mapped byte for byte around multibyte characters"
       for (std::size_t i = 0; i < expected.size(); ++i) CHECK(norm.original_offset(i) == expected[i]);
     }
 }
+
+TEST_CASE("invalid UTF-8 is found at its offset after ASCII runs of any length") {
+  // The ASCII scan skips eight bytes at a time: the bad byte must not be skipped over.
+  for (std::size_t before = 0; before <= 20; ++before) {
+    const std::string ascii(before, 'a');
+    CHECK(find_invalid_utf8(ascii + "\xFF" + "bcdefghijk") == before);
+    CHECK(find_invalid_utf8(ascii + "\xC3\xA9" + ascii + "\xE2\x28\xA1") == 2 * before + 2);
+    CHECK_FALSE(find_invalid_utf8(ascii + "\xC3\xA9" + ascii).has_value());
+  }
+}
