@@ -1,15 +1,20 @@
 #include "evgraph/sentences.h"
 
 #include <algorithm>
+#include <array>
 
 namespace evgraph {
 
 namespace {
 
-bool is_word_byte(char c) {
-  const auto b = static_cast<unsigned char>(c);
-  return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
-}
+// ASCII letters and digits, and every byte of a multibyte character; one table
+// lookup per byte of the text.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0; b < 256; ++b) table[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
+  return table;
+}();
+bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -24,23 +29,24 @@ bool is_dotted_initials(std::string_view s) {
   return true;
 }
 
-// Fills a token already in the vector: no temporary Token to build, move and destroy.
+// Fills a new (empty) token already in the vector: no temporary Token to build, move and destroy.
 void fill_token(Token& t, std::string_view text, std::size_t start, std::size_t end, bool word) {
   t.start = start;
   t.end = end;
   const std::string_view s = text.substr(start, end - start);
-  t.text.assign(s);
-  t.lower.resize(s.size());
+  // Appended to the token's empty strings: cheaper than assign and resize.
+  t.text.append(s.data(), s.size());
+  t.lower.append(s.data(), s.size());
+  char* lower = t.lower.data();
   t.word = word;
   // One pass lowercases and counts (tokenizing is 10% of extraction).
   int letters = 0, capitals = 0;
   bool digit = false;
   for (std::size_t k = 0; k < s.size(); ++k) {
-    char c = s[k];
-    if (is_upper(c)) ++capitals, ++letters, c = static_cast<char>(c - 'A' + 'a');
+    const char c = s[k];
+    if (is_upper(c)) ++capitals, ++letters, lower[k] = static_cast<char>(c - 'A' + 'a');
     else if (is_lower(c)) ++letters;
     else if (is_digit(c)) digit = true;
-    t.lower[k] = c;
   }
   if (word) {
     t.has_digit = digit;
