@@ -1,11 +1,12 @@
 #include "evgraph/quotes.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <set>
 
-#include "evgraph/fixed_word_set.h"
 #include "evgraph/coreference.h"
+#include "evgraph/fixed_word_set.h"
 
 namespace evgraph {
 
@@ -29,8 +30,11 @@ std::vector<QuoteSpan> find_quote_spans(const TextAnalysis& text) {
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Paragraph& para = paragraphs[p];
     bool first_mark = true;
+    // Quotation marks are rare: memchr finds the next one within the paragraph.
     for (std::size_t i = para.start; i < para.end; ++i) {
-      if (s[i] != '"') continue;
+      const void* mark_at = std::memchr(s.data() + i, '"', para.end - i);
+      if (!mark_at) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(mark_at) - s.data());
       const std::string original = text.original_span(i, i + 1).text;
       Mark mark = Mark::straight;
       if (original == "\xE2\x80\x9C") mark = Mark::open;        // U+201C

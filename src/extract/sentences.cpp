@@ -139,8 +139,7 @@ TextAnalysis::TextAnalysis(std::string_view original, const ExtractResources& le
   const std::string& text = normalized_.text();
   // Em and en dashes separate words; hyphens (also U+2010/U+2011) join them.
   std::vector<char> dash_break(text.size(), 0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '-') continue;
+  for (std::size_t i = text.find('-'); i != std::string::npos; i = text.find('-', i + 1)) {
     const std::size_t o = normalized_.original_offset(i);
     if (o + 3 <= original.size() && static_cast<unsigned char>(original[o]) == 0xE2 &&
         static_cast<unsigned char>(original[o + 1]) == 0x80) {
