@@ -1,5 +1,7 @@
-// The tagger: one Hyperscan database finds where every rule's matches end, all rules
-// at once (start-of-match tracking would make the scan several times slower); RE2 finds
+// The tagger: Hyperscan finds where every rule's matches end, all rules at once (start-of-
+// match tracking would make the scan several times slower), with one database for the
+// rules and one for the vetoes (two scans cost less than one of the combined database,
+// and a text without candidates needs no veto scan); RE2 finds
 // each match's leftmost start in a short window before its end and then, anchored on
 // the span, extracts the named groups; overlaps are resolved
 // longest-first; then values are normalized left to right so each expression can use
@@ -116,7 +118,7 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
 }
 
 // Compiling the rules takes seconds; every tagger in the process with the same rules
-// (each Extractor, each test case) shares one database, and later runs load it from
+// (each Extractor, each test case) shares each database, and later runs load them from
 // the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
 std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const char*>& expressions,
                                                        const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
@@ -144,7 +146,7 @@ std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const c
       std::string message = error ? error->message : "unknown error";
       std::string where = "<timex rules>";
       if (error && error->expression >= 0)
-        where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
+        where = fmt::format("{}: rule '{}'", rules[ids[error->expression]].origin, rules[ids[error->expression]].name);
       hs_free_compile_error(error);
       throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
     }
@@ -160,9 +162,9 @@ std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const c
 struct TimexTagger::Impl {
   TimexResources resources;
   std::vector<CompiledRule> rules;
-  std::shared_ptr<const hs_database_t> shared_database;  // shared by every tagger with the same rules
-  const hs_database_t* database = nullptr;
-  hs_scratch_t* prototype = nullptr;
+  // Shared by every tagger with the same rules; null when there are no such rules.
+  std::shared_ptr<const hs_database_t> positive_database, veto_database;
+  hs_scratch_t* prototype = nullptr;  // large enough for both databases
   mutable std::mutex pool_mutex;
   mutable std::vector<hs_scratch_t*> pool;
   // The tense cues by lowercase word, so that tense_near (which reads whole sentences)
@@ -219,8 +221,8 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     for (const auto& [word, tense] : cues.auxiliaries) info(word).auxiliary = tense;
   }
   const auto& rules = impl_->resources.rules;
-  std::vector<const char*> expressions;
-  std::vector<unsigned> flags, ids;
+  std::vector<const char*> expressions[2];  // [0] rules, [1] vetoes
+  std::vector<unsigned> flags[2], ids[2];
   impl_->rules.reserve(rules.size());
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const TimexRule& rule = rules[i];
@@ -243,14 +245,18 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     }
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
     impl_->rules.push_back(std::move(compiled));
-    expressions.push_back(rule.pattern.c_str());
-    flags.push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
-    ids.push_back(static_cast<unsigned>(i));
+    const int kind = rule.negative ? 1 : 0;
+    expressions[kind].push_back(rule.pattern.c_str());
+    flags[kind].push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
+    ids[kind].push_back(static_cast<unsigned>(i));  // the rule's index: matches need no remapping
   }
-  impl_->shared_database = compiled_database(expressions, flags, ids, rules);
-  impl_->database = impl_->shared_database.get();
-  if (hs_alloc_scratch(const_cast<hs_database_t*>(impl_->database), &impl_->prototype) != HS_SUCCESS)
-    throw std::runtime_error("hyperscan: cannot allocate scratch");
+  std::shared_ptr<const hs_database_t>* databases[2] = {&impl_->positive_database, &impl_->veto_database};
+  for (int kind = 0; kind < 2; ++kind) {
+    if (expressions[kind].empty()) continue;
+    *databases[kind] = compiled_database(expressions[kind], flags[kind], ids[kind], rules);
+    if (hs_alloc_scratch(const_cast<hs_database_t*>(databases[kind]->get()), &impl_->prototype) != HS_SUCCESS)
+      throw std::runtime_error("hyperscan: cannot allocate scratch");
+  }
 }
 
 TimexTagger::~TimexTagger() = default;
@@ -370,12 +376,16 @@ std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std:
                                           std::optional<boost::gregorian::date> dct) const {
   const std::string& text = normalized.text();
   std::vector<RawMatch> raw;
+  if (!positive_database) return {};  // resources without rules (only vetoes, or none)
   hs_scratch_t* scratch = acquire();
   auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
     static_cast<std::vector<RawMatch>*>(context)->push_back({id, static_cast<std::size_t>(to)});
     return 0;
   };
-  const hs_error_t status = hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  hs_error_t status = hs_scan(positive_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  // Vetoes only remove candidates: without a rule match there is nothing to veto.
+  if (status == HS_SUCCESS && veto_database && !raw.empty())
+    status = hs_scan(veto_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
   release(scratch);
   if (status != HS_SUCCESS) throw std::runtime_error(fmt::format("hyperscan: scan failed ({})", status));
 
