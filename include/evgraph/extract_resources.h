@@ -17,6 +17,7 @@
 
 #include "evgraph/phrase_set.h"
 #include "evgraph/resources.h"
+#include "evgraph/word_hash.h"
 
 namespace evgraph {
 
@@ -26,12 +27,8 @@ struct GazetteerEntry {
   std::vector<std::string> aliases;
 };
 
-// Hash lookups by std::string or std::string_view: word lists are looked up
-// several times per token, where tree lookups and lowercase copies added up.
-struct WordHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Hash lookups by std::string or std::string_view (WordHash, word_hash.h): word lists
+// are looked up several times per token, where tree lookups and lowercase copies added up.
 using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
 using WordMap = std::unordered_map<std::string, std::string, WordHash, std::equal_to<>>;
 

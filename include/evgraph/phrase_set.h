@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "evgraph/word_hash.h"
+
 namespace evgraph {
 
 struct Token;
@@ -58,11 +60,14 @@ class PhraseSet {
   // Whether some phrase may start with `word`, from a cheap fingerprint (length,
   // first two and last byte): most tokens are ruled out before hashing their text.
   bool may_start(const std::string& word) const;
+  // longest() past the fingerprint test: the phrases indexed under `word`.
+  [[gnu::noinline]] int longest_indexed(const std::vector<Token>& tokens, int at, int limit, const std::string& word,
+                                        std::size_t* index) const;
 
   PhraseCase case_ = PhraseCase::lower;
   std::bitset<8192> first_shapes_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_first_word_;
+  std::unordered_map<std::string, std::vector<std::size_t>, WordHash, std::equal_to<>> by_first_word_;
 };
 
 }  // namespace evgraph

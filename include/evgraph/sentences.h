@@ -60,6 +60,7 @@ class TextAnalysis {
 
   std::string_view original() const { return original_; }
   const std::string& text() const { return normalized_.text(); }
+  const NormalizedText& normalized() const { return normalized_; }
   const std::vector<Token>& tokens() const { return tokens_; }
   const std::vector<Sentence>& sentences() const { return sentences_; }
   const std::vector<Paragraph>& paragraphs() const { return paragraphs_; }

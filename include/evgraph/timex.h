@@ -15,6 +15,7 @@
 
 #include "evgraph/ingest.h"
 #include "evgraph/resources.h"
+#include "evgraph/utf8.h"
 
 namespace evgraph {
 
@@ -59,6 +60,10 @@ class TimexTagger {
 
   // Thread-safe; sorted by start, non-overlapping.
   std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
+  // The same for a caller that already has the text normalized (the extractor's
+  // TextAnalysis): `normalized` must be NormalizedText(text).
+  std::vector<Timex> tag(const NormalizedText& normalized, std::string_view text,
+                         std::optional<boost::gregorian::date> dct) const;
 
  private:
   struct Impl;

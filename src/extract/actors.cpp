@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "evgraph/fixed_word_set.h"
 #include "evgraph/quotes.h"
 
 namespace evgraph {
@@ -21,39 +22,39 @@ int match_trigger(const std::vector<Token>& tokens, int at, int limit, const Ext
 
 namespace {
 
-const std::set<std::string> kConnectors = {"of", "for", "and", "&", "de", "on"};
-const std::set<std::string> kDeterminers = {"the", "this", "these"};
+const FixedWordSet kConnectors = {"of", "for", "and", "&", "de", "on"};
+const FixedWordSet kDeterminers = {"the", "this", "these"};
 // Quantifiers that may open a group's noun phrase: "Some Republican lawmakers said".
-const std::set<std::string> kGroupQuantifiers = {"some", "many", "several", "most", "other", "few", "numerous"};
-const std::set<std::string> kProductNouns = {"model",  "models",   "chip",     "chips",  "series", "app",
+const FixedWordSet kGroupQuantifiers = {"some", "many", "several", "most", "other", "few", "numerous"};
+const FixedWordSet kProductNouns = {"model",  "models",   "chip",     "chips",  "series", "app",
                                              "chatbot", "vaccine", "drug",     "phone",  "processor",
                                              "processors", "platform", "software", "device", "car"};
-const std::set<std::string> kPolicyModifiers = {"ai", "chip", "chips", "trade", "technology", "tech", "semiconductor"};
-const std::set<std::string> kAuxiliaries = {"is",  "was",  "are",   "were",   "has",  "have", "had",   "will",
+const FixedWordSet kPolicyModifiers = {"ai", "chip", "chips", "trade", "technology", "tech", "semiconductor"};
+const FixedWordSet kAuxiliaries = {"is",  "was",  "are",   "were",   "has",  "have", "had",   "will",
                                             "would", "could", "can", "may",   "might", "should", "must", "did",
                                             "does", "said", "says", "also",  "then",  "now",   "itself", "still",
                                             "had", "of",   "in",   "to",    "for",   "and",   "but",   "on",
                                             "with", "as",  "by",   "from",  "at",    "that",  "which", "who",
                                             "recently", "publicly", "already", "however"};
 
-const std::set<std::string> kCompassWords = {"north", "south", "east", "west", "northern", "southern", "eastern",
+const FixedWordSet kCompassWords = {"north", "south", "east", "west", "northern", "southern", "eastern",
                                               "western", "northeast", "northwest", "southeast", "southwest", "central"};
-const std::set<std::string> kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+const FixedWordSet kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh",
                                               "eighth", "ninth", "tenth", "eleventh", "twelfth"};
-const std::set<std::string> kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
-const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-const std::set<std::string> kParentheticals = {"however", "meanwhile", "though", "too", "instead", "nonetheless",
-                                               "nevertheless", "moreover", "separately", "also"};
+const FixedWordSet kCopulas = {"is", "are", "was", "were", "be", "been", "being", "am"};
+const FixedWordSet kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+const FixedWordSet kParentheticals = {"however", "meanwhile", "though", "too", "instead", "nonetheless",
+                                      "nevertheless", "moreover", "separately", "also"};
 // Words that may stand between a subject and its verb: "Boeing has also publicly criticized".
-const std::set<std::string> kSubjectVerbGap = {"has", "have", "had", "will", "would", "is", "was", "are", "were",
+const FixedWordSet kSubjectVerbGap = {"has", "have", "had", "will", "would", "is", "was", "are", "were",
                                                "also", "then", "now", "yesterday", "today", "again", "later",
                                                "earlier", "quickly", "swiftly", "publicly", "formally", "officially",
                                                "previously", "recently", "already", "has been", "had been"};
 // Legal-form suffixes that close a company name.
-const std::set<std::string> kCorporateSuffixes = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+const FixedWordSet kCorporateSuffixes = {"co", "co.", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
                                                   "plc", "ag", "sa", "gmbh", "nv", "bv", "spa", "lp", "llp"};
 // A magnitude after a number: "Google 2.4 billion" is a name and an amount.
-const std::set<std::string> kMagnitudes = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%",
+const FixedWordSet kMagnitudes = {"million", "billion", "trillion", "thousand", "hundred", "percent", "%",
                                            "bn", "m", "mn"};
 
 bool is_year(const Token& t) {
@@ -159,7 +160,7 @@ struct Builder {
   // "The caps are due to take effect", "the new levies will come into force": what takes
   // effect is a rule, though no lexicon names it. Descriptions ("the rules") resolve elsewhere.
   void effective_subjects(const Sentence& s) {
-    static const std::set<std::string> gap = {"is",  "are", "was",       "were",      "will",   "would",   "shall",
+    static const FixedWordSet gap = {"is",  "are", "was",       "were",      "will",   "would",   "shall",
                                               "to",  "due", "set",       "expected",  "scheduled", "slated", "poised",
                                               "now", "finally", "also", "then",      "be",     "about",   "likely"};
     for (int t = s.first_token + 1; t < s.last_token; ++t) {

@@ -6,14 +6,16 @@
 #include <set>
 #include <unordered_map>
 
+#include "evgraph/fixed_word_set.h"
+
 namespace evgraph {
 
 namespace {
 
-const std::set<std::string> kGenericHeads = {"company", "firm", "group", "organization", "organisation",
+const FixedWordSet kGenericHeads = {"company", "firm", "group", "organization", "organisation",
                                              "corporation", "startup", "start-up"};
 
-const std::set<std::string> kPrepositions = {"of",   "for",  "at",      "in",   "from",  "with",      "to",
+const FixedWordSet kPrepositions = {"of",   "for",  "at",      "in",   "from",  "with",      "to",
                                              "by",   "on",   "about",   "against", "like", "including", "than",
                                              "into", "over", "toward",  "towards", "between", "among", "as",
                                              "via",  "through", "behind", "beyond", "under", "amid", "without"};
@@ -58,10 +60,10 @@ std::string initials(const std::string& name) {
 }
 
 // Modifiers that say nothing about which body is meant ("the federal agency").
-const std::set<std::string> kPlainModifiers = {"new",      "federal", "national", "local", "state",  "regional",
+const FixedWordSet kPlainModifiers = {"new",      "federal", "national", "local", "state",  "regional",
                                                "top",      "main",    "former",   "current", "country's", "city's",
                                                "state's", "nation's", "powerful", "independent", "influential"};
-const std::set<std::string> kLocatives = {"in", "to", "into", "at", "across", "near", "from", "off", "throughout"};
+const FixedWordSet kLocatives = {"in", "to", "into", "at", "across", "near", "from", "off", "throughout"};
 
 bool compatible_kind(const std::string& wanted, const std::string& actual) {
   if (wanted == actual) return true;
@@ -90,7 +92,7 @@ struct Clusters {
 };
 
 // Legal-form suffixes that do not change who is meant ("Orbica Inc." = "Orbica").
-const std::set<std::string> kLegalSuffixes = {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
+const FixedWordSet kLegalSuffixes = {"inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc",
                                               "plc", "co.", "ag", "gmbh", "s.a.", "sa"};
 
 std::string key_of(const Mention& m, const ExtractResources& lex) {
@@ -552,7 +554,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
   // lone unknown word met only as a place ("in Miami", "near Leominster").
   std::vector<char> place_only(n, 1);
   {
-    static const std::set<std::string> locative = {"in", "near", "outside", "across"};
+    static const FixedWordSet locative = {"in", "near", "outside", "across"};
     const auto& tokens = text.tokens();
     for (const Mention& m : mentions) {
       if (m.actor < 0) continue;

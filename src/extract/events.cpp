@@ -6,6 +6,8 @@
 #include <set>
 #include <tuple>
 
+#include "evgraph/fixed_word_set.h"
+
 namespace evgraph {
 
 std::optional<PartialDate> calendar_date(const std::string& value) {
@@ -17,23 +19,23 @@ std::optional<PartialDate> calendar_date(const std::string& value) {
 
 namespace {
 
-const std::set<std::string> kClauseBreaks = {",",     ";",       ":",        "(",     ")",     "that",  "which",
+const FixedWordSet kClauseBreaks = {",",     ";",       ":",        "(",     ")",     "that",  "which",
                                              "who",   "but",     "while",    "whereas", "because", "although",
                                              "after", "before",  "-",        "could", "would", "will",  "may",
                                              "might", "should",  "can",      "must",  "is",    "are",   "was",
                                              "were",  "has",     "have",     "had",   "if",    "unless", "when"};
-const std::set<std::string> kModals = {"could", "would", "will", "may", "might", "should", "can", "must"};
-const std::set<std::string> kNegations = {"not", "n't", "never", "no", "declined", "refused", "without"};
+const FixedWordSet kModals = {"could", "would", "will", "may", "might", "should", "can", "must"};
+const FixedWordSet kNegations = {"not", "n't", "never", "no", "declined", "refused", "without"};
 // Conjunctions that make a clause hypothetical: "if the board approves" reports nothing.
-const std::set<std::string> kConditionals = {"if", "unless"};
+const FixedWordSet kConditionals = {"if", "unless"};
 // Actions that are aimed at someone or something: without a target they are not events.
-const std::set<std::string> kNeedsTarget = {"criticize", "support", "oppose", "respond", "urge",
+const FixedWordSet kNeedsTarget = {"criticize", "support", "oppose", "respond", "urge",
                                             "invest",    "launch",  "release", "lobby",  "sue", "announce"};
-const std::set<std::string> kPositionActions = {"criticize", "oppose", "support", "deny", "respond"};
-const std::set<std::string> kStatementActions = {"say", "urge", "warn", "lobby", "support", "announce", "criticize"};
+const FixedWordSet kPositionActions = {"criticize", "oppose", "support", "deny", "respond"};
+const FixedWordSet kStatementActions = {"say", "urge", "warn", "lobby", "support", "announce", "criticize"};
 // Timexes that only make sense against a known creation time ("on Thursday", "today").
 bool deictic_timex(const std::string& text) {
-  static const std::set<std::string> words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+  static const FixedWordSet words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                               "sunday", "today", "yesterday", "tomorrow", "tonight"};
   std::string lower;
   for (char c : text) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
@@ -43,7 +45,7 @@ bool deictic_timex(const std::string& text) {
 }
 // Words that make a following date a bound or deadline rather than the event's own time.
 // "shipping from 20 October": a start of something ongoing, not the event's time either.
-const std::set<std::string> kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead", "from"};
+const FixedWordSet kBoundWords = {"until", "till", "by", "before", "after", "since", "through", "ahead", "from"};
 
 // "WASHINGTON, March 12 (Newswire) - ...": the dateline says when the story was filed, not
 // when its events happened. True for a timex in a capitalized dateline before a dash.
@@ -75,7 +77,7 @@ bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Time
 // Relative periods ("this year", "last month", "two years ago"): the gold standard
 // of news timelines leaves them undated rather than guessing from the article date.
 bool relative_period(const std::string& text) {
-  static const std::set<std::string> words = {"this", "last", "next", "ago", "earlier", "later",
+  static const FixedWordSet words = {"this", "last", "next", "ago", "earlier", "later",
                                               "coming", "past", "previous", "following"};
   std::string word;
   auto flush = [&] {
@@ -93,7 +95,7 @@ bool relative_period(const std::string& text) {
   return flush();
 }
 
-const std::set<std::string> kPassiveAux = {"was", "were", "been", "be", "is", "are", "being"};
+const FixedWordSet kPassiveAux = {"was", "were", "been", "be", "is", "are", "being"};
 
 bool usable_as_actor(const Mention& m) { return m.actor >= 0 && !m.in_quote; }
 
@@ -202,7 +204,7 @@ struct EventFinder {
   // from X to whoever raised it in this sentence (an event of theirs already found) is
   // an investment by X.
   void money_from(const Sentence& s, int si, std::vector<FoundEvent>& events) const {
-    static const std::set<std::string> magnitudes = {"million", "billion", "trillion", "m", "bn"};
+    static const FixedWordSet magnitudes = {"million", "billion", "trillion", "m", "bn"};
     int raiser = -1;
     for (const FoundEvent& e : events)
       if (e.sentence == si && e.actor >= 0 && !e.untargeted &&
@@ -318,7 +320,7 @@ struct EventFinder {
   // argue ...": a counted plural description as subject is the list of bodies that opens
   // the next sentence. Returns their mentions, empty when the pattern does not hold.
   std::vector<int> listed_next(int trigger, const Sentence& s, int si) const {
-    static const std::set<std::string> counts = {"two",  "three", "four",    "five", "six", "seven", "eight",
+    static const FixedWordSet counts = {"two",  "three", "four",    "five", "six", "seven", "eight",
                                                  "nine", "ten",   "several", "both", "some", "many"};
     std::vector<int> out;
     int head = trigger - 1;
@@ -354,7 +356,7 @@ struct EventFinder {
   // Partners the subject joined before acting: "X has joined forces with Y and Z to urge":
   // Y and Z act too.
   std::vector<int> companions(int subject_mention, int trigger) const {
-    static const std::set<std::string> joining = {"joined", "joins", "join", "joining", "teamed", "teams",
+    static const FixedWordSet joining = {"joined", "joins", "join", "joining", "teamed", "teams",
                                                   "partnered", "allied", "sided"};
     std::vector<int> out;
     int with = -1;
@@ -587,7 +589,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       // "called the decision 'disappointing'", "described the plan as reckless".
       int evaluated_until = -1;
       if (!len) {
-        static const std::set<std::string> naming = {"called", "calls", "calling", "described", "describes",
+        static const FixedWordSet naming = {"called", "calls", "calling", "described", "describes",
                                                      "branded", "brands", "labeled", "labelled", "dubbed"};
         if (naming.count(tokens[t].lower))
           for (int k = t + 1; k < std::min(s.last_token, t + 9) && evaluated_until < 0; ++k) {
@@ -630,7 +632,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         actor_mention = f.possessor(t, s);
         // "X's response drew criticism from Y": a possessed noun's object comes with a
         // preposition ("X's response to Y", "X's opposition against Y"), not after a verb.
-        static const std::set<std::string> noun_objects = {"to", "against", "of", "on", "for", "toward", "towards", "at"};
+        static const FixedWordSet noun_objects = {"to", "against", "of", "on", "for", "toward", "towards", "at"};
         const bool bare_noun = actor_mention >= 0 && !noun_objects.count(tokens[t + len - 1].lower) &&
                                (t + len >= s.last_token || !noun_objects.count(tokens[t + len].lower));
         if (actor_mention < 0) actor_mention = f.relative_antecedent(t, s);
@@ -816,7 +818,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
           // "..., escalating a fight that has simmered since 2022": a participle clause after a
           // comma, or a relative "that" after a noun, has its own time.
           if (tokens[k].text == "," && k + 1 < s.last_token && tokens[k + 1].lower.ends_with("ing")) return true;
-          static const std::set<std::string> relative_verbs = {"has", "had", "have", "was", "were", "is", "are"};
+          static const FixedWordSet relative_verbs = {"has", "had", "have", "was", "were", "is", "are"};
           if (action != "take_effect" && tokens[k].lower == "that" && k > t + len && k + 1 < s.last_token &&
               relative_verbs.count(tokens[k + 1].lower))
             return true;
@@ -920,8 +922,8 @@ std::vector<FoundEvent> find_quoted_calls(const TextAnalysis& text, const std::v
                                           const std::vector<Mention>& mentions,
                                           const std::vector<ActorCluster>& actors) {
   // "X should", "X must", "X needs to", "X has to", "X ought to": a call on X.
-  static const std::set<std::string> obligation = {"should", "must"};
-  static const std::set<std::string> obligation_to = {"needs", "need", "has", "have", "ought"};
+  static const FixedWordSet obligation = {"should", "must"};
+  static const FixedWordSet obligation_to = {"needs", "need", "has", "have", "ought"};
   const auto& tokens = text.tokens();
   std::vector<FoundEvent> out;
   for (std::size_t q = 0; q < quotes.size(); ++q) {

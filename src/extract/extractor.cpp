@@ -35,9 +35,8 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   x.meta = doc.meta;
   x.path = doc.path;
   x.dct = resolve_dct(doc, options.dct, impl_->tagger);
-  x.timexes = impl_->tagger.tag(doc.text, x.dct.dct);
-
   const TextAnalysis text(doc.text, lex);
+  x.timexes = impl_->tagger.tag(text.normalized(), doc.text, x.dct.dct);  // one normalization for both
   // Only statements make mentions "quoted"; scare quotes and titles are part of the sentence.
   std::vector<QuoteSpan> spans;
   for (const QuoteSpan& span : find_quote_spans(text))

@@ -50,10 +50,16 @@ const std::vector<std::size_t>& PhraseSet::starting_with(const std::string& word
 
 int PhraseSet::longest(const std::vector<Token>& tokens, int at, int limit, std::size_t* index) const {
   if (at < 0 || at >= limit) return 0;
-  const bool exact = case_ == PhraseCase::exact;
-  const std::string& word = exact ? tokens[at].text : tokens[at].lower;
-  // Called for most tokens, with few matches: the fingerprint test is kept inline here.
+  const std::string& word = case_ == PhraseCase::exact ? tokens[at].text : tokens[at].lower;
+  // Called for most tokens, with few matches: the fingerprint test is kept inline here,
+  // and the rest out of line, so that a miss does not pay for the loop's registers.
   if (!first_shapes_.test(shape_of(word))) return 0;
+  return longest_indexed(tokens, at, limit, word, index);
+}
+
+int PhraseSet::longest_indexed(const std::vector<Token>& tokens, int at, int limit, const std::string& word,
+                               std::size_t* index) const {
+  const bool exact = case_ == PhraseCase::exact;
   const auto candidates = by_first_word_.find(word);
   if (candidates == by_first_word_.end()) return 0;
   int best = 0;

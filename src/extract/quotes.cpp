@@ -1,10 +1,12 @@
 #include "evgraph/quotes.h"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 #include <set>
 
 #include "evgraph/coreference.h"
+#include "evgraph/fixed_word_set.h"
 
 namespace evgraph {
 
@@ -28,8 +30,11 @@ std::vector<QuoteSpan> find_quote_spans(const TextAnalysis& text) {
   for (std::size_t p = 0; p < paragraphs.size(); ++p) {
     const Paragraph& para = paragraphs[p];
     bool first_mark = true;
+    // Quotation marks are rare: memchr finds the next one within the paragraph.
     for (std::size_t i = para.start; i < para.end; ++i) {
-      if (s[i] != '"') continue;
+      const void* mark_at = std::memchr(s.data() + i, '"', para.end - i);
+      if (!mark_at) break;
+      i = static_cast<std::size_t>(static_cast<const char*>(mark_at) - s.data());
       const std::string original = text.original_span(i, i + 1).text;
       Mark mark = Mark::straight;
       if (original == "\xE2\x80\x9C") mark = Mark::open;        // U+201C
@@ -85,7 +90,7 @@ bool is_title_like(const TextAnalysis& text, const QuoteSpan& q) {
 
 bool affiliation(const TextAnalysis& text, const Mention& m) {
   // "Experts from Yale and the Urban Institute have warned": people of X act for X.
-  static const std::set<std::string> people = {"experts",   "analysts",  "researchers", "economists", "scientists",
+  static const FixedWordSet people = {"experts",   "analysts",  "researchers", "economists", "scientists",
                                                "officials", "lawmakers", "executives",  "investors",  "critics",
                                                "economist", "analyst",   "researcher",  "expert",     "staff"};
   const auto& tokens = text.tokens();

@@ -4,12 +4,14 @@
 #include <map>
 #include <set>
 
+#include "evgraph/fixed_word_set.h"
+
 namespace evgraph {
 
 namespace {
 
-const std::set<std::string> kNegations = {"not", "n't", "never", "declined", "refused", "no"};
-const std::set<std::string> kClauseBreaks = {";", ":", "\"", "that", "which", "who", "but", "while"};
+const FixedWordSet kNegations = {"not", "n't", "never", "declined", "refused", "no"};
+const FixedWordSet kClauseBreaks = {";", ":", "\"", "that", "which", "who", "but", "while"};
 
 bool is_party(const std::string& kind) { return kind != "rule" && kind != "product"; }
 
@@ -81,7 +83,7 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
       // "X's response was merciless:" reports a reply; "X's response drew criticism" refers
       // back to one already told.
       if (possessed_noun && t + len < s.last_token) {
-        static const std::set<std::string> reporting = {"was", "is", "came", "comes", "to", ":", ",", "--"};
+        static const FixedWordSet reporting = {"was", "is", "came", "comes", "to", ":", ",", "--"};
         if (!reporting.count(tokens[t + len].lower)) continue;
       }
       bool negated = false;

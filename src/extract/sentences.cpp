@@ -1,15 +1,20 @@
 #include "evgraph/sentences.h"
 
 #include <algorithm>
+#include <array>
 
 namespace evgraph {
 
 namespace {
 
-bool is_word_byte(char c) {
-  const auto b = static_cast<unsigned char>(c);
-  return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
-}
+// ASCII letters and digits, and every byte of a multibyte character; one table
+// lookup per byte of the text.
+constexpr auto kWordBytes = [] {
+  std::array<bool, 256> table{};
+  for (int b = 0; b < 256; ++b) table[b] = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || b >= 0x80;
+  return table;
+}();
+bool is_word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -24,18 +29,22 @@ bool is_dotted_initials(std::string_view s) {
   return true;
 }
 
-Token make_token(std::string_view text, std::size_t start, std::size_t end, bool word) {
-  Token t;
+// Fills a new (empty) token already in the vector: no temporary Token to build, move and destroy.
+void fill_token(Token& t, std::string_view text, std::size_t start, std::size_t end, bool word) {
   t.start = start;
   t.end = end;
-  t.text = std::string(text.substr(start, end - start));
-  t.lower = t.text;
+  const std::string_view s = text.substr(start, end - start);
+  // Appended to the token's empty strings: cheaper than assign and resize.
+  t.text.append(s.data(), s.size());
+  t.lower.append(s.data(), s.size());
+  char* lower = t.lower.data();
   t.word = word;
   // One pass lowercases and counts (tokenizing is 10% of extraction).
   int letters = 0, capitals = 0;
   bool digit = false;
-  for (char& c : t.lower) {
-    if (is_upper(c)) ++capitals, ++letters, c = static_cast<char>(c - 'A' + 'a');
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    const char c = s[k];
+    if (is_upper(c)) ++capitals, ++letters, lower[k] = static_cast<char>(c - 'A' + 'a');
     else if (is_lower(c)) ++letters;
     else if (is_digit(c)) digit = true;
   }
@@ -47,7 +56,6 @@ Token make_token(std::string_view text, std::size_t start, std::size_t end, bool
     if (letters == 0 && !t.has_digit && static_cast<unsigned char>(t.text[0]) == 0xE2 && t.text.size() <= 3)
       t.word = false;
   }
-  return t;
 }
 
 }  // namespace
@@ -100,27 +108,27 @@ std::vector<Token> tokenize(std::string_view text, const ExtractResources& lex, 
       std::size_t digits = i;
       while (digits < j && is_digit(text[digits])) ++digits;
       if (digits > i && digits + 1 < j && is_upper(text[digits]) && is_lower(text[digits + 1])) {
-        tokens.push_back(make_token(text, i, digits, true));
+        fill_token(tokens.emplace_back(), text, i, digits, true);
         i = digits;
       }
-      tokens.push_back(make_token(text, i, j, true));
+      fill_token(tokens.emplace_back(), text, i, j, true);
       i = j;
       continue;
     }
     if (c == '\'' && i + 1 < n && (text[i + 1] == 's' || text[i + 1] == 'S') && (i + 2 >= n || !is_word_byte(text[i + 2])) &&
         i > 0 && is_word_byte(text[i - 1])) {
-      tokens.push_back(make_token(text, i, i + 2, false));
+      fill_token(tokens.emplace_back(), text, i, i + 2, false);
       tokens.back().lower = "'s";
       i += 2;
       continue;
     }
     if (c == '.' && i + 2 < n && text[i + 1] == '.' && text[i + 2] == '.') {
-      tokens.push_back(make_token(text, i, i + 3, false));
+      fill_token(tokens.emplace_back(), text, i, i + 3, false);
       i += 3;
       continue;
     }
     // One punctuation character (or one whole non-ASCII symbol that was not folded).
-    tokens.push_back(make_token(text, i, i + 1, false));
+    fill_token(tokens.emplace_back(), text, i, i + 1, false);
     ++i;
   }
   return tokens;
@@ -131,8 +139,7 @@ TextAnalysis::TextAnalysis(std::string_view original, const ExtractResources& le
   const std::string& text = normalized_.text();
   // Em and en dashes separate words; hyphens (also U+2010/U+2011) join them.
   std::vector<char> dash_break(text.size(), 0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '-') continue;
+  for (std::size_t i = text.find('-'); i != std::string::npos; i = text.find('-', i + 1)) {
     const std::size_t o = normalized_.original_offset(i);
     if (o + 3 <= original.size() && static_cast<unsigned char>(original[o]) == 0xE2 &&
         static_cast<unsigned char>(original[o + 1]) == 0x80) {

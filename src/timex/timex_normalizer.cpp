@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <vector>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
@@ -44,12 +46,17 @@ std::optional<int> to_int(std::string_view s) {
 
 std::optional<double> to_number(std::string_view s) {
   if (auto i = to_int(s)) return *i;
-  try {
-    std::size_t used = 0;
-    double d = std::stod(std::string(s), &used);
-    if (used == s.size()) return d;
-  } catch (const std::exception&) {
-  }
+  // std::stod without its exceptions (a throw cost ~16k instructions, for every
+  // "few" or "several"): the same strtod call and the same two failure checks.
+  const std::string copy(s);
+  char* end = nullptr;
+  const int saved_errno = errno;
+  errno = 0;
+  const double d = std::strtod(copy.c_str(), &end);
+  const bool out_of_range = errno == ERANGE;
+  errno = saved_errno;
+  if (end == copy.c_str() || out_of_range) return std::nullopt;
+  if (static_cast<std::size_t>(end - copy.c_str()) == s.size()) return d;
   return std::nullopt;
 }
 

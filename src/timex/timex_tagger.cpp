@@ -1,11 +1,14 @@
-// The tagger: one Hyperscan database finds where every rule's matches end, all rules
-// at once (start-of-match tracking would make the scan several times slower); RE2 finds
+// The tagger: Hyperscan finds where every rule's matches end, all rules at once (start-of-
+// match tracking would make the scan several times slower), with one database for the
+// rules and one for the vetoes (two scans cost less than one of the combined database,
+// and a text without candidates needs no veto scan); RE2 finds
 // each match's leftmost start in a short window before its end and then, anchored on
 // the span, extracts the named groups; overlaps are resolved
 // longest-first; then values are normalized left to right so each expression can use
 // the dates mentioned before it.
 #include "evgraph/timex.h"
 #include "evgraph/date.h"
+#include "evgraph/fixed_word_set.h"
 
 #include <algorithm>
 #include <cctype>
@@ -75,7 +78,11 @@ struct Candidate {
   bool captured = false;
 };
 
-bool is_word_byte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '\''; }
+// ASCII letters and digits (std::isalnum in the "C" locale), and the apostrophe.
+bool is_word_byte(char c) {
+  const char folded = static_cast<char>(c | 0x20);
+  return (c >= '0' && c <= '9') || (folded >= 'a' && folded <= 'z') || c == '\'';
+}
 
 // Start of the sentence containing `pos`: after ". ", "? ", "! " or a blank line.
 std::size_t sentence_start(std::string_view text, std::size_t pos) {
@@ -146,7 +153,7 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
 }
 
 // Compiling the rules takes seconds; every tagger in the process with the same rules
-// (each Extractor, each test case) shares one database, and later runs load it from
+// (each Extractor, each test case) shares each database, and later runs load them from
 // the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
 std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const char*>& expressions,
                                                        const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
@@ -174,7 +181,7 @@ std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const c
       std::string message = error ? error->message : "unknown error";
       std::string where = "<timex rules>";
       if (error && error->expression >= 0)
-        where = fmt::format("{}: rule '{}'", rules[error->expression].origin, rules[error->expression].name);
+        where = fmt::format("{}: rule '{}'", rules[ids[error->expression]].origin, rules[ids[error->expression]].name);
       hs_free_compile_error(error);
       throw std::runtime_error(fmt::format("{}: error: hyperscan cannot compile the pattern: {}", where, message));
     }
@@ -190,11 +197,20 @@ std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const c
 struct TimexTagger::Impl {
   TimexResources resources;
   std::vector<CompiledRule> rules;
-  std::shared_ptr<const hs_database_t> shared_database;  // shared by every tagger with the same rules
-  const hs_database_t* database = nullptr;
-  hs_scratch_t* prototype = nullptr;
+  // Shared by every tagger with the same rules; null when there are no such rules.
+  std::shared_ptr<const hs_database_t> positive_database, veto_database;
+  hs_scratch_t* prototype = nullptr;  // large enough for both databases
   mutable std::mutex pool_mutex;
   mutable std::vector<hs_scratch_t*> pool;
+  // The tense cues by lowercase word, so that tense_near (which reads whole sentences)
+  // looks each word up once instead of in four tables.
+  struct TenseWord {
+    std::optional<Tense> auxiliary, cue;
+    bool suffix_exception = false, determiner = false;
+    bool steady = false, perfect = false;  // see TenseCues
+  };
+  FixedWordSet tense_words = {};
+  std::vector<TenseWord> tense_info;  // parallel to tense_words, in its sorted order
 
   ~Impl() {
     for (hs_scratch_t* s : pool) hs_free_scratch(s);
@@ -220,14 +236,33 @@ struct TimexTagger::Impl {
   }
 
   Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
-  std::vector<Timex> tag(std::string_view text, std::optional<boost::gregorian::date> dct) const;
+  std::vector<Timex> tag(const NormalizedText& normalized, std::string_view original,
+                         std::optional<boost::gregorian::date> dct) const;
 };
 
 TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Impl>()) {
   impl_->resources = load_timex_resources(resources);
+  {
+    const TenseCues& cues = impl_->resources.tense;
+    std::vector<std::string> words(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end());
+    words.insert(words.end(), cues.determiners.begin(), cues.determiners.end());
+    for (const auto& [word, tense] : cues.words) words.push_back(word);
+    for (const auto& [word, tense] : cues.auxiliaries) words.push_back(word);
+    words.insert(words.end(), cues.steady.begin(), cues.steady.end());
+    words.insert(words.end(), cues.perfect.begin(), cues.perfect.end());
+    impl_->tense_words = FixedWordSet(std::move(words));
+    impl_->tense_info.assign(impl_->tense_words.size(), {});
+    auto info = [&](const std::string& word) -> Impl::TenseWord& { return impl_->tense_info[impl_->tense_words.index_of(word)]; };
+    for (const std::string& word : cues.suffix_exceptions) info(word).suffix_exception = true;
+    for (const std::string& word : cues.determiners) info(word).determiner = true;
+    for (const auto& [word, tense] : cues.words) info(word).cue = tense;
+    for (const auto& [word, tense] : cues.auxiliaries) info(word).auxiliary = tense;
+    for (const std::string& word : cues.steady) info(word).steady = true;
+    for (const std::string& word : cues.perfect) info(word).perfect = true;
+  }
   const auto& rules = impl_->resources.rules;
-  std::vector<const char*> expressions;
-  std::vector<unsigned> flags, ids;
+  std::vector<const char*> expressions[2];  // [0] rules, [1] vetoes
+  std::vector<unsigned> flags[2], ids[2];
   impl_->rules.reserve(rules.size());
   for (std::size_t i = 0; i < rules.size(); ++i) {
     const TimexRule& rule = rules[i];
@@ -250,14 +285,18 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     }
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
     impl_->rules.push_back(std::move(compiled));
-    expressions.push_back(rule.pattern.c_str());
-    flags.push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
-    ids.push_back(static_cast<unsigned>(i));
+    const int kind = rule.negative ? 1 : 0;
+    expressions[kind].push_back(rule.pattern.c_str());
+    flags[kind].push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
+    ids[kind].push_back(static_cast<unsigned>(i));  // the rule's index: matches need no remapping
   }
-  impl_->shared_database = compiled_database(expressions, flags, ids, rules);
-  impl_->database = impl_->shared_database.get();
-  if (hs_alloc_scratch(const_cast<hs_database_t*>(impl_->database), &impl_->prototype) != HS_SUCCESS)
-    throw std::runtime_error("hyperscan: cannot allocate scratch");
+  std::shared_ptr<const hs_database_t>* databases[2] = {&impl_->positive_database, &impl_->veto_database};
+  for (int kind = 0; kind < 2; ++kind) {
+    if (expressions[kind].empty()) continue;
+    *databases[kind] = compiled_database(expressions[kind], flags[kind], ids[kind], rules);
+    if (hs_alloc_scratch(const_cast<hs_database_t*>(databases[kind]->get()), &impl_->prototype) != HS_SUCCESS)
+      throw std::runtime_error("hyperscan: cannot allocate scratch");
+  }
 }
 
 TimexTagger::~TimexTagger() = default;
@@ -307,7 +346,12 @@ bool is_reported_months(const Timex& timex) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
-  return impl_->tag(text, dct);
+  return impl_->tag(NormalizedText(text), text, dct);
+}
+
+std::vector<Timex> TimexTagger::tag(const NormalizedText& normalized, std::string_view text,
+                                    std::optional<boost::gregorian::date> dct) const {
+  return impl_->tag(normalized, text, dct);
 }
 
 // The cue nearest to the expression decides. A verb right after an auxiliary
@@ -352,7 +396,8 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   bool perfect_auxiliary = false;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
-  std::string word;
+  char buffer[64];
+  std::string long_word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
       ++i;
@@ -360,30 +405,37 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
     }
     std::size_t j = i;
     while (j < to && is_word_byte(text[j])) ++j;
-    word.assign(text.substr(i, j - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    // Lowercased into a buffer: no allocation for words of usual length.
+    char* lower = buffer;
+    if (j - i > sizeof buffer) {
+      long_word.resize(j - i);
+      lower = long_word.data();
+    }
+    for (std::size_t k = i; k < j; ++k) lower[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
+    const std::string_view word(lower, j - i);
+    const int index = tense_words.index_of(word);
+    const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
     std::optional<Tense> tense;
-    if (auto aux = cues.auxiliaries.find(word); aux != cues.auxiliaries.end()) {
-      tense = aux->second;
-      auxiliary = aux->second;
-      perfect_auxiliary = cues.perfect.count(word) > 0;
+    if (info && info->auxiliary) {
+      tense = info->auxiliary;
+      auxiliary = info->auxiliary;
+      perfect_auxiliary = info->perfect;
       words_since_auxiliary = 0;
     } else {
       if (after_determiner) {
         // "the plan", "a proposed merger": a noun or an adjective, no verb
-      } else if (auto it = cues.words.find(word); it != cues.words.end()) {
-        tense = it->second;
-      } else if (word.size() >= 4 &&
-                 std::find(cues.suffix_exceptions.begin(), cues.suffix_exceptions.end(), word) == cues.suffix_exceptions.end()) {
+      } else if (info && info->cue) {
+        tense = info->cue;
+      } else if (word.size() >= 4 && !(info && info->suffix_exception)) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
       // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
-      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach && (!cues.steady.count(word) || perfect_auxiliary))
+      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach && (!(info && info->steady) || perfect_auxiliary))
         tense = auxiliary;
       if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
     }
-    after_determiner = std::find(cues.determiners.begin(), cues.determiners.end(), word) != cues.determiners.end();
+    after_determiner = info && info->determiner;
     if (tense && (j <= start || i >= end)) {
       const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
       if (distance < best_distance) best_distance = distance, best = *tense;
@@ -393,16 +445,20 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   return best;
 }
 
-std::vector<Timex> TimexTagger::Impl::tag(std::string_view original, std::optional<boost::gregorian::date> dct) const {
-  const NormalizedText normalized(original);
+std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std::string_view original,
+                                          std::optional<boost::gregorian::date> dct) const {
   const std::string& text = normalized.text();
   std::vector<RawMatch> raw;
+  if (!positive_database) return {};  // resources without rules (only vetoes, or none)
   hs_scratch_t* scratch = acquire();
   auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
     static_cast<std::vector<RawMatch>*>(context)->push_back({id, static_cast<std::size_t>(to)});
     return 0;
   };
-  const hs_error_t status = hs_scan(database, text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  hs_error_t status = hs_scan(positive_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  // Vetoes only remove candidates: without a rule match there is nothing to veto.
+  if (status == HS_SUCCESS && veto_database && !raw.empty())
+    status = hs_scan(veto_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
   release(scratch);
   if (status != HS_SUCCESS) throw std::runtime_error(fmt::format("hyperscan: scan failed ({})", status));
 

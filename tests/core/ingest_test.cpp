@@ -159,6 +159,16 @@ TEST_CASE("hostile documents: empty, NUL bytes and oversized files are refused w
   CHECK(evgraph::make_document("q", "\"a\" \u201cb\u201d", {}, two_quotes).ok());
   CHECK(evgraph::make_document("q", "\"a\" \u201cb\u201d \"c\"", {}, two_quotes).error().message ==
         "document has 3 quotation mark pairs, over the limit of 2 (--max-quotes)");
+  // Counted as before the memchr scan: \u201e too, and an \xE2 lead byte that starts
+  // another character ("\u2014") or ends the text is no quote.
+  evgraph::DocumentLimits one_quote;
+  one_quote.max_quotes = 1;
+  CHECK(evgraph::make_document("q", "\u201ea\u201c \u2014 \u2019", {}, one_quote).ok());
+  CHECK(evgraph::make_document("q", "\u201ea\u201c \u2014 \u201d\"", {}, one_quote).error().message ==
+        "document has 2 quotation mark pairs, over the limit of 1 (--max-quotes)");
+  CHECK(evgraph::make_document("q", "\"\"\"", {}, one_quote).ok());
+  CHECK(evgraph::make_document("q", "\"\"\"\"", {}, one_quote).error().message ==
+        "document has 2 quotation mark pairs, over the limit of 1 (--max-quotes)");
   fs::remove_all(dir);
 }
 

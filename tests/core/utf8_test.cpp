@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "evgraph/utf8.h"
 
 using evgraph::find_invalid_utf8;
@@ -46,4 +49,35 @@ TEST_CASE("ASCII runs between folded characters keep their own offsets") {
   CHECK(norm.text() == "ab-cd'ef");
   const std::size_t expected[] = {0, 1, 2, 5, 6, 7, 10, 11, 12};
   for (std::size_t i = 0; i < std::size(expected); ++i) CHECK(norm.original_offset(i) == expected[i]);
+}
+
+TEST_CASE("long ASCII runs are mapped byte for byte around multibyte characters") {
+  // The ASCII scan takes eight bytes at a time: runs of every length up to 20 before
+  // and after a folded quote and an unfolded "é", at every alignment.
+  for (std::size_t before = 0; before <= 20; ++before)
+    for (std::size_t after = 0; after <= 20; ++after) {
+      const std::string a(before, 'a'), b(after, 'b');
+      const std::string original = a + "\xE2\x80\x99" + b + "\xC3\xA9" + a;
+      NormalizedText norm(original);
+      REQUIRE(norm.text() == a + "'" + b + "\xC3\xA9" + a);
+      std::vector<std::size_t> expected;
+      for (std::size_t i = 0; i < before; ++i) expected.push_back(i);
+      expected.push_back(before);
+      for (std::size_t i = 0; i < after; ++i) expected.push_back(before + 3 + i);
+      expected.push_back(before + 3 + after);
+      expected.push_back(before + 3 + after + 1);
+      for (std::size_t i = 0; i < before; ++i) expected.push_back(before + 3 + after + 2 + i);
+      expected.push_back(original.size());
+      for (std::size_t i = 0; i < expected.size(); ++i) CHECK(norm.original_offset(i) == expected[i]);
+    }
+}
+
+TEST_CASE("invalid UTF-8 is found at its offset after ASCII runs of any length") {
+  // The ASCII scan skips eight bytes at a time: the bad byte must not be skipped over.
+  for (std::size_t before = 0; before <= 20; ++before) {
+    const std::string ascii(before, 'a');
+    CHECK(find_invalid_utf8(ascii + "\xFF" + "bcdefghijk") == before);
+    CHECK(find_invalid_utf8(ascii + "\xC3\xA9" + ascii + "\xE2\x28\xA1") == 2 * before + 2);
+    CHECK_FALSE(find_invalid_utf8(ascii + "\xC3\xA9" + ascii).has_value());
+  }
 }

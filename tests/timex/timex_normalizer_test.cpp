@@ -120,6 +120,12 @@ TEST_CASE("timex normalizer: value functions") {
   CHECK(eval("@dur(1.3,Y)", dct, {}, TimexType::duration) == "P1.3Y");  // no whole months: kept
   CHECK(eval("@dur(3,DE)", dct, {}, TimexType::duration) == "P30Y");
   CHECK(eval("@dur(45,MIN)", dct, {}, TimexType::duration) == "PT45M");
+  // Amounts that are no number, or one out of range, or followed by more text: no duration.
+  CHECK(eval("@dur(few,Y)", dct, {}, TimexType::duration) == "<none>");
+  CHECK(eval("@dur(1e400,Y)", dct, {}, TimexType::duration) == "<none>");
+  CHECK(eval("@dur(2x,Y)", dct, {}, TimexType::duration) == "<none>");
+  CHECK(eval("@dur(,Y)", dct, {}, TimexType::duration) == "<none>");
+  CHECK(eval("@dur(2.50,Y)", dct, {}, TimexType::duration) == "P2Y6M");
   CHECK(eval("@time(3,,p)", dct, {}, TimexType::time) == "2025-05-09T15:00");
   CHECK(eval("@time(12,05,a)", dct, {}, TimexType::time) == "2025-05-09T00:05");
   CHECK(eval("@time(9,30,)", std::nullopt, {}, TimexType::time) == "XXXX-XX-XXT09:30");

@@ -83,3 +83,21 @@ TEST_CASE("timex tagger: type names") {
   CHECK(std::string(evgraph::to_string(evgraph::TimexType::set)) == "SET");
   CHECK(std::string(evgraph::to_string(evgraph::DctSource::inferred)) == "inferred");
 }
+
+TEST_CASE("timex tagger: tagging a text normalized by the caller gives the same timexes") {
+  const std::string text = "On May\u00a03, 2025 \u201ctwo years after 2023\u201d \u2014 the firm said last week it would grow.";
+  const auto dct = boost::gregorian::date(2025, 5, 3);
+  for (std::optional<boost::gregorian::date> d : {std::optional<boost::gregorian::date>{}, std::optional{dct}}) {
+    const auto direct = tagger().tag(text, d);
+    const auto shared = tagger().tag(evgraph::NormalizedText(text), text, d);
+    REQUIRE(direct.size() == shared.size());
+    CHECK(direct.size() >= 3);
+    for (std::size_t i = 0; i < direct.size(); ++i) {
+      CHECK(direct[i].start == shared[i].start);
+      CHECK(direct[i].end == shared[i].end);
+      CHECK(direct[i].text == shared[i].text);
+      CHECK(direct[i].value == shared[i].value);
+      CHECK(direct[i].type == shared[i].type);
+    }
+  }
+}

@@ -87,7 +87,7 @@ int run(const TimexOptions& options) {
       status = kExitError;
       continue;
     }
-    const DctInfo dct = resolve_dct(*doc, cli_dct, resources);
+    const DctInfo dct = resolve_dct(*doc, cli_dct, tagger);  // the tagger above: not one more per document
     if (!globals.quiet)
       std::cerr << doc->id << ": dct "
                 << (dct.dct ? boost::gregorian::to_iso_extended_string(*dct.dct) : std::string("unknown")) << " ("
