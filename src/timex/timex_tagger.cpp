@@ -119,9 +119,12 @@ std::size_t words_after(std::string_view text, std::size_t pos, std::size_t to, 
   return pos;
 }
 
-// True if a word of [from, to) is in `words` (lowercase).
-bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const std::unordered_set<std::string>& words) {
-  std::string word;
+// Calls visit(word, begin, end) for each word of [from, to), lowercased (ASCII) into a
+// buffer so that words of usual length cost no allocation; stops when visit returns false.
+template <typename Visit>
+void for_each_lower_word(std::string_view text, std::size_t from, std::size_t to, Visit&& visit) {
+  char buffer[64];
+  std::string long_word;
   for (std::size_t i = from; i < to;) {
     if (!is_word_byte(text[i])) {
       ++i;
@@ -129,12 +132,25 @@ bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const 
     }
     std::size_t j = i;
     while (j < to && is_word_byte(text[j])) ++j;
-    word.assign(text.substr(i, j - i));
-    for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (words.count(word)) return true;
+    char* lower = buffer;
+    if (j - i > sizeof buffer) {
+      long_word.resize(j - i);
+      lower = long_word.data();
+    }
+    for (std::size_t k = i; k < j; ++k) lower[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
+    if (!visit(std::string_view(lower, j - i), i, j)) return;
     i = j;
   }
-  return false;
+}
+
+// True if a word of [from, to) is in `words` (lowercase).
+bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const std::unordered_set<std::string>& words) {
+  bool found = false;
+  for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t, std::size_t) {
+    found = words.count(std::string(word)) > 0;
+    return !found;
+  });
+  return found;
 }
 
 std::size_t sentence_end(std::string_view text, std::size_t pos) {
@@ -396,23 +412,7 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   bool perfect_auxiliary = false;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
-  char buffer[64];
-  std::string long_word;
-  for (std::size_t i = from; i < to;) {
-    if (!is_word_byte(text[i])) {
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < to && is_word_byte(text[j])) ++j;
-    // Lowercased into a buffer: no allocation for words of usual length.
-    char* lower = buffer;
-    if (j - i > sizeof buffer) {
-      long_word.resize(j - i);
-      lower = long_word.data();
-    }
-    for (std::size_t k = i; k < j; ++k) lower[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
-    const std::string_view word(lower, j - i);
+  for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t i, std::size_t j) {
     const int index = tense_words.index_of(word);
     const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
     std::optional<Tense> tense;
@@ -440,8 +440,8 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
       if (distance < best_distance) best_distance = distance, best = *tense;
     }
-    i = j;
-  }
+    return true;
+  });
   return best;
 }
 
