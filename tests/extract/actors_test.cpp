@@ -291,3 +291,22 @@ TEST_CASE("country-led names, names after a role noun, and adjectives like 'Olym
   CHECK(actor_named(x, "U.S."));  // a title after the country: the country stays itself
   CHECK(actor_named(x, "Daniel Ruiz"));
 }
+
+TEST_CASE("airports, savings banks and finance houses are organizations; MP is a title") {
+  const Extraction x = extract_text(
+      "Ravenshaw Airport unveiled plans for a runway. Local MP David Okafor called on the airport to publish "
+      "its data. Westfield Savings and Verdi Finance declined to comment.");
+  const ExtractedActor* airport = actor_named(x, "Ravenshaw Airport");
+  REQUIRE(airport);
+  CHECK(airport->kind == "organization");
+  CHECK(has_alias(*airport, "the airport"));
+  const ExtractedActor* okafor = actor_named(x, "David Okafor");
+  REQUIRE(okafor);
+  CHECK(okafor->kind == "person");
+  for (const char* name : {"Westfield Savings", "Verdi Finance"}) {
+    const ExtractedActor* a = actor_named(x, name);
+    REQUIRE_MESSAGE(a, name);
+    CHECK(a->kind == "organization");
+  }
+  CHECK(find_event(x, "David Okafor", "urge", "Ravenshaw Airport"));
+}
