@@ -385,6 +385,16 @@ std::vector<AttributedQuote> attribute_quotes(const TextAnalysis& text, const st
       }
     }
   }
+  // "union spokesman Klaus Meyer said": what a spokesperson says is the organization's
+  // statement, named spokesperson or not (the corpus convention).
+  for (AttributedQuote& q : out) {
+    if (q.speaker_mention <= 0) continue;
+    const Mention& person = mentions[q.speaker_mention];
+    for (std::size_t i = 0; i < mentions.size(); ++i)
+      if (mentions[i].type == MentionType::spokesperson && mentions[i].last_token == person.first_token &&
+          mentions[i].actor >= 0 && mentions[i].actor != person.actor)
+        q.speaker_mention = static_cast<int>(i);
+  }
   return out;
 }
 

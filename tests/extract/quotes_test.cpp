@@ -91,3 +91,13 @@ TEST_CASE("a quotation opening the next sentence, with no one else named, goes o
   REQUIRE(orphan);
   CHECK(orphan->speaker.empty());
 }
+
+TEST_CASE("a named spokesperson's words are the organization's statement") {
+  const Extraction x = extract_text(
+      "The banking union Verdi Finance criticised the approval. "
+      "\"Shareholders win, employees and customers lose,\" union spokesman Klaus Meyer said.");
+  const ExtractedQuote* q = quote_starting(x, "Shareholders win");
+  REQUIRE(q);
+  CHECK(q->speaker == id_of(x, "Verdi Finance"));
+  CHECK(actor_named(x, "Klaus Meyer"));  // still an actor of the story
+}
