@@ -610,10 +610,16 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       for (int k = t - 1; k >= s.first_token && tokens[k].text != "," && tokens[k].text != ";"; --k)
         hypothetical = hypothetical || kConditionals.count(tokens[k].lower);
       if (hypothetical) continue;
-      // "the proposed raise", "the announcement": a modifier or a noun phrase, not a reported act.
-      if (t > s.first_token && (tokens[t - 1].lower == "the" || tokens[t - 1].lower == "a") &&
-          (tokens[t].lower.ends_with("ed") || tokens[t].lower.ends_with("ment")))
-        continue;
+      // "the proposed raise", "the announcement", "Hughes's previously announced plan": a
+      // modifier or a noun phrase, not a reported act.
+      if (tokens[t].lower.ends_with("ed") || tokens[t].lower.ends_with("ment")) {
+        int before = t - 1;
+        if (before > s.first_token && tokens[before].lower.size() > 4 && tokens[before].lower.ends_with("ly")) --before;
+        if (before >= s.first_token && (tokens[before].lower == "the" || tokens[before].lower == "a" ||
+                                        tokens[before].lower == "'s" || tokens[before].lower == "its" ||
+                                        tokens[before].lower == "their"))
+          continue;
+      }
       FoundEvent e;
       e.action = action;
       e.sentence = si;

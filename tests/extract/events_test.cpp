@@ -560,3 +560,9 @@ TEST_CASE("a counted plural description is the list of bodies the next sentence 
   // "the suit" is the first-named plaintiff's, for a critic named after a long apposition.
   CHECK(find_event(x, "Coalition for Fair Prices", "criticize", "Halvern Pharmaceuticals"));
 }
+
+TEST_CASE("a participle after a possessive modifies a noun; it reports no act") {
+  const Extraction x = extract_text(
+      "Hughes Aircraft's previously announced plan was dropped. Orvell Corp's proposed merger worried analysts.");
+  for (const ExtractedEvent& e : x.events) CHECK(e.action != "announce");
+}
