@@ -65,6 +65,18 @@ const FixedWordSet kPlainModifiers = {"new",      "federal", "national", "local"
                                                "state's", "nation's", "powerful", "independent", "influential"};
 const FixedWordSet kLocatives = {"in", "to", "into", "at", "across", "near", "from", "off", "throughout"};
 
+// True when a (lowercase) word of a name is one descriptions.txt lists for a role noun
+// ("the union" -> "Federation").
+bool role_hint(const ExtractResources& lex, const std::string& head, const std::string& word) {
+  const auto hinted = lex.description_name_words.find(head);
+  return hinted != lex.description_name_words.end() && hinted->second.count(word);
+}
+
+// ... or the role noun itself: the name marks the body the noun describes.
+bool marks_role(const ExtractResources& lex, const std::string& head, const std::string& word) {
+  return word == head || role_hint(lex, head, word);
+}
+
 bool compatible_kind(const std::string& wanted, const std::string& actual) {
   if (wanted == actual) return true;
   // An outlet is mostly a source ("told Reuters"), not "the company" of the story.
@@ -282,7 +294,6 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
     if (!m.possessed || m.actor < 0) continue;
     const auto mw = words_of(m.text);
     const std::string head = mw.empty() ? std::string() : ascii_lower(mw.back());
-    const auto hinted = lex.description_name_words.find(head);
     bool named_later = false;
     for (const Mention& later : mentions) {
       if (later.start <= m.start || later.possessed || later.actor < 0 || later.type != MentionType::name) continue;
@@ -290,10 +301,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       const std::string k = kind_of(later.actor);
       if (!k.empty() && k != "government") continue;
       bool named_so = false;
-      for (const std::string& w : name_words[later.actor]) {
-        const std::string lw = ascii_lower(w);
-        named_so = named_so || lw == head || (hinted != lex.description_name_words.end() && hinted->second.count(lw));
-      }
+      for (const std::string& w : name_words[later.actor]) named_so = named_so || marks_role(lex, head, ascii_lower(w));
       if (!named_so || name_words[later.actor].size() < 2) continue;
       merge(m.actor, later.actor);
       named_later = true;
@@ -384,6 +392,8 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       current_sentence = m.sentence;
     }
     if (m.type == MentionType::description) {
+      const auto& description_words = words_of_mention(i);
+      const std::string head = description_words.empty() ? std::string() : ascii_lower(description_words.back());
       const int subject = sentence_subject(text, mentions, m.sentence, m.first_token);
       // Opening its sentence ("The company said", "But the startup"), not deep in it
       // ("... do not represent the platform's views").
@@ -411,14 +421,10 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       // Federation", "the bank" after "the National Bank of X": the latest actor
       // whose name has the head noun or a word the lexicon lists for it.
       if (chosen < 0) {
-        const auto dw = words_of(m.text);
-        const std::string head = dw.empty() ? std::string() : ascii_lower(dw.back());
-        const auto hinted = lex.description_name_words.find(head);
         // Generic heads ("company", "firm", "group") in a name say little: "the company" is the topic.
         auto marks_name = [&](const std::string& word) {
           const std::string w = ascii_lower(word);
-          return (w == head && !kGenericHeads.count(head)) ||
-                 (hinted != lex.description_name_words.end() && hinted->second.count(w));
+          return (w == head && !kGenericHeads.count(head)) || role_hint(lex, head, w);
         };
         for (int k = static_cast<int>(i) - 1; k >= 0 && chosen < 0 && !head.empty(); --k) {
           const Mention& prev = mentions[k];
@@ -434,8 +440,7 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       // "the secretary": only the person introduced with that title ("Health Secretary
       // Ann Lee", "Ann Lee, the health secretary,"), never just the latest person.
       if (m.kind == "person") {
-        const auto dw = words_of(m.text);
-        const std::string title = dw.empty() ? std::string() : ascii_lower(dw.back());
+        const std::string& title = head;
         auto titled = [&](const Mention& prev) {
           for (int k = prev.first_token - 1; k >= std::max(0, prev.first_token - 3); --k)
             if (tokens[k].lower == title) return true;
@@ -470,21 +475,16 @@ std::vector<ActorCluster> resolve_actors(const TextAnalysis& text, std::vector<M
       // "the health ministry", "the competition regulator": a body with a domain word is only
       // one whose name has that word or the head's; not just the latest government.
       std::string domain;
-      if (m.kind == "government") {
-        const auto dw = words_of(m.text);
-        for (std::size_t w = 1; w + 1 < dw.size(); ++w)
-          if (!kPlainModifiers.count(ascii_lower(dw[w])) && std::islower(static_cast<unsigned char>(dw[w][0])))
-            domain = ascii_lower(dw[w]);
-      }
+      if (m.kind == "government")
+        for (std::size_t w = 1; w + 1 < description_words.size(); ++w)
+          if (!kPlainModifiers.count(ascii_lower(description_words[w])) &&
+              std::islower(static_cast<unsigned char>(description_words[w][0])))
+            domain = ascii_lower(description_words[w]);
       auto has_domain = [&](int actor) {
         if (domain.empty()) return true;
-        const auto dw = words_of(m.text);
-        const std::string head = ascii_lower(dw.back());
-        const auto hinted = lex.description_name_words.find(head);
         for (const std::string& w : name_words[find(actor)]) {
           const std::string lw = ascii_lower(w);
-          if (lw == domain || lw == head || (hinted != lex.description_name_words.end() && hinted->second.count(lw)))
-            return true;
+          if (lw == domain || marks_role(lex, head, lw)) return true;
         }
         return false;
       };

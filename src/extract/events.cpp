@@ -791,7 +791,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       // "introduced a bill", "announced on Friday that ...": making something public is an
       // act even when what is announced names no actor (not the noun "announcement").
       const bool announced = action == "announce" && len == 1 && tokens[t].lower.ends_with("ed") &&
-                             t + 1 < s.last_token && !kPassiveAux.count(tokens[t - 1 < 0 ? 0 : t - 1].lower);
+                             t + 1 < s.last_token && (t == 0 || !kPassiveAux.count(tokens[t - 1].lower));
       const bool plain_act = announced || (action == "urge" && addressed_act("to", true)) ||
                              (action == "criticize" && tokens[t].lower.starts_with("accus") && addressed_act("of", false));
       e.untargeted = e.target < 0 && kNeedsTarget.count(action) && !plain_act;

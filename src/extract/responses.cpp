@@ -115,27 +115,29 @@ std::vector<FoundResponse> find_responses(const TextAnalysis& text, const std::v
       int to = q || defense ? -1 : act_owner(text, lex, actors, events, t + len, si, from);
       if (!q && to < 0 && t + len < s.last_token && tokens[t + len].lower == "to")
         to = act_owner(text, lex, actors, events, t + len + 1, si, from);
+      // The first other actor named after the cue in this sentence ("responded to X", "defended X").
+      const Mention* named_next = nullptr;
+      for (const Mention& m : mentions) {
+        if (m.sentence > si) break;
+        if (m.sentence == si && m.first_token >= t + len && m.actor >= 0 && m.actor != from && !m.in_quote) {
+          named_next = &m;
+          break;
+        }
+      }
+      const int gap = named_next ? named_next->first_token - (t + len) : 0;
       // Named right after the cue: "responded to X", "in response to X's post". A possessed
       // noun takes its addressee with "to" ("X's response to Y"), not after a verb ("X's
       // response drew criticism from Y").
-      if (!q && to < 0 && !defense && (!possessed_noun || (t + len < s.last_token && tokens[t + len].lower == "to"))) {
-        for (const Mention& m : mentions) {
-          if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
-          bool broken = false;
-          for (int k = t + len; k < m.first_token; ++k) broken = broken || kClauseBreaks.count(tokens[k].lower);
-          if (!broken && m.first_token - (t + len) <= 4 && is_party(actors[m.actor].kind)) to = m.actor;
-          break;
-        }
+      if (!q && to < 0 && !defense && named_next &&
+          (!possessed_noun || (t + len < s.last_token && tokens[t + len].lower == "to"))) {
+        bool broken = false;
+        for (int k = t + len; k < named_next->first_token; ++k) broken = broken || kClauseBreaks.count(tokens[k].lower);
+        if (!broken && gap <= 4 && is_party(actors[named_next->actor].kind)) to = named_next->actor;
       }
       const std::size_t here = tokens[t].start;
       // "defended Arden": an answer to Arden's critics, not to Arden; none known, no edge.
       if (!q && defense && to < 0) {
-        int defended = -1;
-        for (const Mention& m : mentions) {
-          if (m.sentence != si || m.first_token < t + len || m.actor < 0 || m.actor == from || m.in_quote) continue;
-          if (m.first_token - (t + len) <= 1 && is_party(actors[m.actor].kind)) defended = m.actor;
-          break;
-        }
+        const int defended = named_next && gap <= 1 && is_party(actors[named_next->actor].kind) ? named_next->actor : -1;
         if (defended >= 0) {
           to = last_critic(defended, here);
           if (to < 0 || to == from) continue;
