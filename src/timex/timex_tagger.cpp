@@ -143,16 +143,6 @@ void for_each_lower_word(std::string_view text, std::size_t from, std::size_t to
   }
 }
 
-// True if a word of [from, to) is in `words` (lowercase).
-bool has_word_in(std::string_view text, std::size_t from, std::size_t to, const std::unordered_set<std::string>& words) {
-  bool found = false;
-  for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t, std::size_t) {
-    found = words.count(std::string(word)) > 0;
-    return !found;
-  });
-  return found;
-}
-
 std::size_t sentence_end(std::string_view text, std::size_t pos) {
   const std::size_t limit = std::min(text.size(), pos + 400);
   for (std::size_t i = pos; i < limit; ++i) {
@@ -396,8 +386,16 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       if (auto it = cues.governors.find(phrase); it != cues.governors.end()) {
         *nearest = cues.nearest_governors.count(phrase) > 0;
         // "had filed reports by Wednesday": a past perfect close by puts the limit behind.
-        if (*nearest && !cues.perfect.empty() && has_word_in(text, words_before(text, from, start, kPerfectReach),
-                                                             words_after(text, end, to, kPerfectReach), cues.perfect)) {
+        bool perfect_near = false;
+        if (*nearest && !cues.perfect.empty())
+          for_each_lower_word(text, words_before(text, from, start, kPerfectReach),
+                              words_after(text, end, to, kPerfectReach),
+                              [&](std::string_view word, std::size_t, std::size_t) {
+                                const int index = tense_words.index_of(word);
+                                perfect_near = index >= 0 && tense_info[index].perfect;
+                                return !perfect_near;
+                              });
+        if (perfect_near) {
           *nearest = false;
           return Tense::past;
         }
@@ -408,37 +406,38 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   }
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
-  std::optional<Tense> auxiliary;
+  Tense auxiliary = Tense::unknown;  // the last auxiliary's tense, unknown when none is near
   bool perfect_auxiliary = false;
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t i, std::size_t j) {
     const int index = tense_words.index_of(word);
     const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
-    std::optional<Tense> tense;
+    Tense tense = Tense::unknown;  // cues are past, present or future: unknown is "no cue"
     if (info && info->auxiliary) {
-      tense = info->auxiliary;
-      auxiliary = info->auxiliary;
+      tense = *info->auxiliary;
+      auxiliary = tense;
       perfect_auxiliary = info->perfect;
       words_since_auxiliary = 0;
     } else {
       if (after_determiner) {
         // "the plan", "a proposed merger": a noun or an adjective, no verb
       } else if (info && info->cue) {
-        tense = info->cue;
+        tense = *info->cue;
       } else if (word.size() >= 4 && !(info && info->suffix_exception)) {
         for (const auto& [suffix, t] : cues.suffixes)
           if (word.ends_with(suffix)) tense = t;
       }
       // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
-      if (tense && auxiliary && words_since_auxiliary < kAuxiliaryReach && (!(info && info->steady) || perfect_auxiliary))
+      if (tense != Tense::unknown && auxiliary != Tense::unknown && words_since_auxiliary < kAuxiliaryReach &&
+          (!(info && info->steady) || perfect_auxiliary))
         tense = auxiliary;
-      if (++words_since_auxiliary > kAuxiliaryReach) auxiliary.reset();
+      if (++words_since_auxiliary > kAuxiliaryReach) auxiliary = Tense::unknown;
     }
     after_determiner = info && info->determiner;
-    if (tense && (j <= start || i >= end)) {
+    if (tense != Tense::unknown && (j <= start || i >= end)) {
       const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
-      if (distance < best_distance) best_distance = distance, best = *tense;
+      if (distance < best_distance) best_distance = distance, best = tense;
     }
     return true;
   });
