@@ -23,6 +23,7 @@ struct TimexRule {
   bool negative = false;          // a veto: candidates overlapping its matches are dropped
   TimexType type = TimexType::date;
   std::string pattern;            // with %macros expanded
+  std::string scan;               // optional cheaper pattern for Hyperscan, ending wherever `pattern` can; expanded
   std::string value;              // value template (see rules_date.txt)
   std::string range_max;          // template, may be empty
   std::string mod;                // template, may be empty

@@ -182,6 +182,8 @@ void parse_rules(const std::string& content, const std::string& where, bool nega
       current->type = parse_type(rest, where, line.number);
     } else if (key == "match") {
       current->pattern = bound_whitespace(expand_macros(rest, macros, where, line.number));
+    } else if (key == "scan") {
+      current->scan = bound_whitespace(expand_macros(rest, macros, where, line.number));
     } else if (key == "value") {
       current->value = rest;
     } else if (key == "range_max") {
@@ -197,7 +199,7 @@ void parse_rules(const std::string& content, const std::string& where, bool nega
     } else if (key == "case" && rest == "sensitive") {
       current->case_sensitive = true;
     } else {
-      fail(where, line.number, fmt::format("unknown key '{}' (expected type, match, value, range_max, mod, priority, case)", key));
+      fail(where, line.number, fmt::format("unknown key '{}' (expected type, match, scan, value, range_max, mod, priority, case)", key));
     }
   }
   finish();

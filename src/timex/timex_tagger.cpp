@@ -292,7 +292,8 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
     impl_->rules.push_back(std::move(compiled));
     const int kind = rule.negative ? 1 : 0;
-    expressions[kind].push_back(rule.pattern.c_str());
+    // Hyperscan only finds where matches may end; RE2 checks the rule itself there.
+    expressions[kind].push_back(rule.scan.empty() ? rule.pattern.c_str() : rule.scan.c_str());
     flags[kind].push_back(rule.case_sensitive ? 0u : HS_FLAG_CASELESS);
     ids[kind].push_back(static_cast<unsigned>(i));  // the rule's index: matches need no remapping
   }

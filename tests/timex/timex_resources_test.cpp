@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 #include "evgraph/timex.h"
@@ -118,4 +120,76 @@ TEST_CASE("timex resources: an override directory changes the tagger without cod
   REQUIRE(found.size() == 1);
   CHECK(found[0].text == "the morrow");
   CHECK(found[0].value == "2025-05-10");
+}
+
+TEST_CASE("timex resources: a rule's scan pattern is what Hyperscan looks for, the match what is tagged") {
+  const auto tag_with = [](const std::string& scan_line, std::string_view text) {
+    OverrideDir dir("en/timex/rules_extra.txt",
+                    "rule date_the_morrow\ntype DATE\nmatch \\bthe\\s+morrow\\b\n" + scan_line + "value @dct(D,1)\n");
+    const evgraph::TimexTagger tagger(evgraph::Resources::with_override(dir.root));
+    std::vector<std::string> texts;
+    for (const evgraph::Timex& t : tagger.tag(text, boost::gregorian::date(2025, 5, 9)))
+      if (t.value == "2025-05-10") texts.push_back(t.text);
+    return texts;
+  };
+  const std::string_view text = "A morrow is no promise; we sail on the morrow.";
+  // The scan ends wherever the rule can: the same expressions, the start found by the rule.
+  CHECK(tag_with("scan morrow\\b\n", text) == std::vector<std::string>{"the morrow"});
+  CHECK(tag_with("", text) == std::vector<std::string>{"the morrow"});
+  // A scan that never ends where the rule does hides the rule: the scan is what is searched.
+  CHECK(tag_with("scan \\bzzqx\\b\n", text).empty());
+}
+
+TEST_CASE("timex resources: the built-in scan patterns change nothing the rules find") {
+  // The rule files with their `scan` lines taken out, as an override: every rule
+  // scanned with its own `match`. The tagger must find exactly the same on real text.
+  const fs::path root = fs::temp_directory_path() / ("evgraph_noscan_" + std::to_string(::getpid()));
+  const evgraph::Resources& builtin = evgraph::Resources::builtin();
+  int scans = 0;
+  for (const std::string& path : builtin.list("en/timex/")) {
+    if (path.find("/rules_") == std::string::npos) continue;
+    std::string kept;
+    std::istringstream lines(*builtin.read(path));
+    for (std::string line; std::getline(lines, line);)
+      if (line.rfind("scan ", 0) == 0) ++scans;
+      else kept += line + "\n";
+    fs::create_directories((root / path).parent_path());
+    std::ofstream(root / path) << kept;
+  }
+  CHECK(scans > 0);
+  const evgraph::TimexTagger with_scans(builtin);
+  const evgraph::TimexTagger without_scans(evgraph::Resources::with_override(root));
+  std::size_t documents = 0, expressions = 0;
+  for (const auto& entry : fs::directory_iterator(EVGRAPH_SOURCE_DIR "/tests/corpus/articles")) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto a = with_scans.tag(text, boost::gregorian::date(2025, 6, 1));
+    const auto b = without_scans.tag(text, boost::gregorian::date(2025, 6, 1));
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      CHECK(a[i].start == b[i].start);
+      CHECK(a[i].end == b[i].end);
+      CHECK(a[i].value == b[i].value);
+    }
+    ++documents;
+    expressions += a.size();
+  }
+  // Text written to hit the scanned rules: ages, versions, "ago", ranges, clock times.
+  const std::string probe =
+      "The 45-year-old engineer shipped Tool 2.5 and Widget v3.1 three years ago, about two to three years "
+      "after the merger; talks resumed at 14:30 GMT, some 18 months or so later, in the years before the vote. "
+      "Nearly four years and a half later, the past three years and the last two quarters, since '98, "
+      "for five more weeks.";
+  const auto a = with_scans.tag(probe, boost::gregorian::date(2025, 6, 1));
+  const auto b = without_scans.tag(probe, boost::gregorian::date(2025, 6, 1));
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].text == b[i].text);
+    CHECK(a[i].value == b[i].value);
+  }
+  CHECK(a.size() >= 8);
+  CHECK(documents >= 20);
+  CHECK(expressions > 100);
+  std::error_code ec;
+  fs::remove_all(root, ec);
 }
