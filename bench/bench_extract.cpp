@@ -123,9 +123,7 @@ int main(int argc, char** argv) {
   const TimexTagger tagger(Resources::builtin());
   const Extractor extractor(Resources::builtin());
   const DocumentTransform timex_only = [&](const Document& doc) {
-    const DctInfo dct = resolve_dct(doc, std::nullopt);
-    const std::vector<Timex> found = tagger.tag(doc.text, dct.dct);
-    return std::to_string(found.size());
+    return std::to_string(tagger.tag_document(doc, std::nullopt).timexes.size());
   };
   const DocumentTransform full = [&](const Document& doc) { return to_json_line(extractor.extract(doc)) + "\n"; };
 

@@ -4,7 +4,7 @@
 // Throughput is given per CPU second of the tagging thread (the figure that does not
 // depend on other load on a shared machine) and per wall-clock second.
 //
-//   bench_timex --seeds ../shared/corpus/seeds --tbaq ../shared/data/tempeval3/tbaq \
+//   bench_timex --seeds ../shared/corpus/seeds --tbaq ../shared/data/tempeval3/tbaq
 //               --corpus build/bench-timex/corpus.txt [--min-mb 50] [--runs 5]
 #include <sys/resource.h>
 #include <time.h>

@@ -49,6 +49,18 @@ class TimexTagger;
 // The same with a tagger already built (building one per document costs a regex compile per rule).
 DctInfo resolve_dct(const Document& doc, std::optional<boost::gregorian::date> cli, const TimexTagger& tagger);
 
+// The first two steps of resolve_dct: `cli`, else a full `published` date; nullopt when
+// the DCT has to be inferred.
+std::optional<DctInfo> known_dct(const Document& doc, std::optional<boost::gregorian::date> cli);
+// The rest: the DCT inferred from the text and its expressions tagged without a DCT.
+DctInfo infer_dct(const Document& doc, const std::vector<Timex>& undated_timexes);
+
+// A document's DCT (as resolve_dct chooses it) and its expressions normalized against it.
+struct DatedTimexes {
+  DctInfo dct;
+  std::vector<Timex> timexes;
+};
+
 class TimexTagger {
  public:
   // Loads patterns and normalization tables from `resources` ("en/timex/...").
@@ -64,6 +76,11 @@ class TimexTagger {
   // TextAnalysis): `normalized` must be NormalizedText(text).
   std::vector<Timex> tag(const NormalizedText& normalized, std::string_view text,
                          std::optional<boost::gregorian::date> dct) const;
+  // resolve_dct and tag in one: the text is searched once, also when the DCT has to be
+  // inferred (the matches are normalized without a DCT, then against the one inferred).
+  // `normalized`, when given, must be NormalizedText(doc.text).
+  DatedTimexes tag_document(const Document& doc, std::optional<boost::gregorian::date> cli,
+                            const NormalizedText* normalized = nullptr) const;
 
  private:
   struct Impl;

@@ -34,9 +34,10 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   x.doc = doc.id;
   x.meta = doc.meta;
   x.path = doc.path;
-  x.dct = resolve_dct(doc, options.dct, impl_->tagger);
   const TextAnalysis text(doc.text, lex);
-  x.timexes = impl_->tagger.tag(text.normalized(), doc.text, x.dct.dct);  // one normalization for both
+  DatedTimexes dated = impl_->tagger.tag_document(doc, options.dct, &text.normalized());  // one normalization for both
+  x.dct = dated.dct;
+  x.timexes = std::move(dated.timexes);
   // Only statements make mentions "quoted"; scare quotes and titles are part of the sentence.
   std::vector<QuoteSpan> spans;
   for (const QuoteSpan& span : find_quote_spans(text))

@@ -35,20 +35,25 @@ const TimexTagger& builtin_tagger() {
 }  // namespace
 
 DctInfo resolve_dct(const Document& doc, std::optional<bg::date> cli, const Resources& resources) {
-  if (cli) return {cli, DctSource::cli};
-  if (doc.meta.published && doc.meta.published->precision() == DatePrecision::day)
-    return {doc.meta.published->first_day(), DctSource::meta};
+  if (auto known = known_dct(doc, cli)) return *known;
   if (&resources == &Resources::builtin()) return resolve_dct(doc, cli, builtin_tagger());
   return resolve_dct(doc, cli, TimexTagger(resources));
 }
 
-DctInfo resolve_dct(const Document& doc, std::optional<bg::date> cli, const TimexTagger& tagger) {
-  if (cli) return {cli, DctSource::cli};
+std::optional<DctInfo> known_dct(const Document& doc, std::optional<bg::date> cli) {
+  if (cli) return DctInfo{cli, DctSource::cli};
   if (doc.meta.published && doc.meta.published->precision() == DatePrecision::day)
-    return {doc.meta.published->first_day(), DctSource::meta};
+    return DctInfo{doc.meta.published->first_day(), DctSource::meta};
+  return std::nullopt;
+}
 
+DctInfo resolve_dct(const Document& doc, std::optional<bg::date> cli, const TimexTagger& tagger) {
+  if (auto known = known_dct(doc, cli)) return *known;
+  return infer_dct(doc, tagger.tag(doc.text, std::nullopt));
+}
+
+DctInfo infer_dct(const Document& doc, const std::vector<Timex>& timexes) {
   // A dateline: a full date within the first few lines.
-  const std::vector<Timex> timexes = tagger.tag(doc.text, std::nullopt);
   std::size_t head = 0;
   for (int newlines = 0; head < doc.text.size() && head < 400 && newlines < 3; ++head)
     if (doc.text[head] == '\n') ++newlines;

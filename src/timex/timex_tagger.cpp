@@ -78,6 +78,15 @@ struct Candidate {
   bool captured = false;
 };
 
+// The expressions found in a text, before normalization: what does not depend on the DCT.
+struct Matches {
+  Matches() = default;
+  Matches(Matches&&) = default;  // `accepted` points into the moved buffer: still valid
+  Matches(const Matches&) = delete;
+  std::vector<Candidate> candidates;
+  std::vector<const Candidate*> accepted;  // into `candidates`, by start; extents do not overlap
+};
+
 // ASCII letters and digits (std::isalnum in the "C" locale), and the apostrophe.
 bool is_word_byte(char c) {
   const char folded = static_cast<char>(c | 0x20);
@@ -242,8 +251,9 @@ struct TimexTagger::Impl {
   }
 
   Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
-  std::vector<Timex> tag(const NormalizedText& normalized, std::string_view original,
-                         std::optional<boost::gregorian::date> dct) const;
+  Matches find(const NormalizedText& normalized) const;
+  std::vector<Timex> normalize(const Matches& matches, const NormalizedText& normalized, std::string_view original,
+                               std::optional<boost::gregorian::date> dct) const;
 };
 
 TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Impl>()) {
@@ -353,12 +363,31 @@ bool is_reported_months(const Timex& timex) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<boost::gregorian::date> dct) const {
-  return impl_->tag(NormalizedText(text), text, dct);
+  const NormalizedText normalized(text);
+  return impl_->normalize(impl_->find(normalized), normalized, text, dct);
 }
 
 std::vector<Timex> TimexTagger::tag(const NormalizedText& normalized, std::string_view text,
                                     std::optional<boost::gregorian::date> dct) const {
-  return impl_->tag(normalized, text, dct);
+  return impl_->normalize(impl_->find(normalized), normalized, text, dct);
+}
+
+DatedTimexes TimexTagger::tag_document(const Document& doc, std::optional<boost::gregorian::date> cli,
+                                       const NormalizedText* normalized) const {
+  std::optional<NormalizedText> own;
+  if (!normalized) normalized = &own.emplace(doc.text);
+  const Matches matches = impl_->find(*normalized);
+  DatedTimexes out;
+  if (auto known = known_dct(doc, cli)) {
+    out.dct = *known;
+    out.timexes = impl_->normalize(matches, *normalized, doc.text, out.dct.dct);
+    return out;
+  }
+  // Inferring the DCT reads the expressions normalized without one; the matches stay the same.
+  out.timexes = impl_->normalize(matches, *normalized, doc.text, std::nullopt);
+  out.dct = infer_dct(doc, out.timexes);
+  if (out.dct.dct) out.timexes = impl_->normalize(matches, *normalized, doc.text, out.dct.dct);
+  return out;
 }
 
 // The cue nearest to the expression decides. A verb right after an auxiliary
@@ -445,11 +474,11 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   return best;
 }
 
-std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std::string_view original,
-                                          std::optional<boost::gregorian::date> dct) const {
+Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   const std::string& text = normalized.text();
+  Matches found;
   std::vector<RawMatch> raw;
-  if (!positive_database) return {};  // resources without rules (only vetoes, or none)
+  if (!positive_database) return found;  // resources without rules (only vetoes, or none)
   hs_scratch_t* scratch = acquire();
   auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
     static_cast<std::vector<RawMatch>*>(context)->push_back({id, static_cast<std::size_t>(to)});
@@ -467,7 +496,7 @@ std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std:
   std::sort(raw.begin(), raw.end(), [](const RawMatch& a, const RawMatch& b) {
     return a.rule != b.rule ? a.rule < b.rule : a.to > b.to;
   });
-  std::vector<Candidate> candidates;
+  std::vector<Candidate>& candidates = found.candidates;
   std::vector<std::pair<std::size_t, std::size_t>> vetoes;
   std::vector<re2::StringPiece> groups;
   // Fills c.groups (and the extent, for rules with an `ext` group). False if RE2 disagrees.
@@ -554,7 +583,13 @@ std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std:
   }
   std::erase_if(accepted, [&](Candidate* c) { return !c->captured && !capture(*c); });
   std::sort(accepted.begin(), accepted.end(), [](const Candidate* a, const Candidate* b) { return a->start < b->start; });
+  found.accepted.assign(accepted.begin(), accepted.end());
+  return found;
+}
 
+std::vector<Timex> TimexTagger::Impl::normalize(const Matches& matches, const NormalizedText& normalized,
+                                                std::string_view original, std::optional<boost::gregorian::date> dct) const {
+  const std::string& text = normalized.text();
   // Normalize left to right, tracking the last date mentioned and the last explicit year.
   const TimexNormalizer normalizer(resources);
   std::vector<Timex> out;
@@ -563,7 +598,7 @@ std::vector<Timex> TimexTagger::Impl::tag(const NormalizedText& normalized, std:
   std::size_t period_reference_end = 0;         // where it was mentioned
   constexpr std::size_t kPeriodEndReach = 24;   // "the fiscal first quarter ended Sept. 30"
   std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
-  for (const Candidate* c : accepted) {
+  for (const Candidate* c : matches.accepted) {
     const CompiledRule& rule = rules[c->rule];
     TimexContext context;
     context.dct = dct;

@@ -57,3 +57,43 @@ TEST_CASE("dct: a partial published date is a last resort; nothing gives none") 
   CHECK(r.source == evgraph::DctSource::none);
   CHECK_FALSE(r.dct);
 }
+
+TEST_CASE("dct: tag_document gives resolve_dct's DCT and tag's expressions, searching once") {
+  const evgraph::TimexTagger tagger;
+  const std::vector<evgraph::Document> docs = {
+      // dateline, then expressions that need the DCT ("yesterday", "in June", "Friday")
+      doc("OSLO, March 2, 2024 - The ferry operator said yesterday it would resume service in June, "
+          "after talks on Friday."),
+      // no dateline: the latest full date, and a relative date before it
+      doc("Last week the council met. On April 9, 2023 it voted; on April 11, 2023 the mayor signed."),
+      // nothing to infer from: expressions stay underspecified
+      doc("Two years ago the plant closed; next spring it reopens."),
+      // a full published date wins over the text
+      doc("Since March 2, 2024 nothing moved. Yesterday it did.", "", evgraph::PartialDate::day(2025, 5, 3)),
+      // a partial published date is only a fallback
+      doc("Yesterday it rained.", "", evgraph::PartialDate::month(2025, 5)),
+  };
+  for (const auto cli : {std::optional<date>{}, std::optional<date>{date(2021, 7, 1)}}) {
+    for (const evgraph::Document& d : docs) {
+      CAPTURE(d.text);
+      const evgraph::DctInfo expected_dct = evgraph::resolve_dct(d, cli, tagger);
+      const std::vector<evgraph::Timex> expected = tagger.tag(d.text, expected_dct.dct);
+      const evgraph::DatedTimexes got = tagger.tag_document(d, cli);
+      CHECK(got.dct.source == expected_dct.source);
+      CHECK(got.dct.dct == expected_dct.dct);
+      REQUIRE(got.timexes.size() == expected.size());
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        CHECK(got.timexes[i].text == expected[i].text);
+        CHECK(got.timexes[i].value == expected[i].value);
+        CHECK(got.timexes[i].start == expected[i].start);
+      }
+    }
+  }
+  // The inferred DCT reaches the expressions: "yesterday" is the day before the dateline.
+  const evgraph::DatedTimexes dated = tagger.tag_document(docs[0], std::nullopt);
+  CHECK(dated.dct.source == evgraph::DctSource::inferred);
+  bool yesterday = false;
+  for (const evgraph::Timex& t : dated.timexes)
+    if (t.text == "yesterday") yesterday = t.value == "2024-03-01";
+  CHECK(yesterday);
+}

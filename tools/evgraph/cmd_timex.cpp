@@ -87,12 +87,11 @@ int run(const TimexOptions& options) {
       status = kExitError;
       continue;
     }
-    const DctInfo dct = resolve_dct(*doc, cli_dct, tagger);  // the tagger above: not one more per document
+    const auto [dct, timexes] = tagger.tag_document(*doc, cli_dct);  // the tagger above: not one more per document
     if (!globals.quiet)
       std::cerr << doc->id << ": dct "
                 << (dct.dct ? boost::gregorian::to_iso_extended_string(*dct.dct) : std::string("unknown")) << " ("
                 << to_string(dct.source) << ")\n";
-    const std::vector<Timex> timexes = tagger.tag(doc->text, dct.dct);
     std::ostringstream buffer;
     if (options.format == "timeml") write_timeml(buffer, *doc, dct, timexes);
     else write_jsonl(buffer, *doc, dct, timexes);
