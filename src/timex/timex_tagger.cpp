@@ -58,7 +58,13 @@ struct CompiledRule {
   std::vector<std::string> group_names;  // index 0 (whole match) unused
   int ext_group = -1;
   bool named_groups = false;  // without any, the span is all a match gives: no capture needed
+  std::vector<int> slot_groups;  // the named groups that feed the value (all but `ext`)
   bool explicit_year = false;  // the value comes with a year from the text
+  // From the value template, once rather than per expression:
+  bool yearless = false;     // the year comes from the context
+  bool needs_tense = false;  // the sentence's tense can decide the value
+  bool relative_to_mention = false;  // relative to the last mention, which it does not move
+  bool moves_period = false;  // a date that becomes the period under discussion
 };
 
 struct RawMatch {
@@ -310,8 +316,16 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
       compiled.group_names[index] = name;
       compiled.named_groups = true;
       if (name == "ext") compiled.ext_group = index;
+      else compiled.slot_groups.push_back(index);
     }
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
+    const std::string& v = rule.value;
+    compiled.yearless = v.starts_with("XXXX") || v.starts_with("@holiday({holiday})");
+    compiled.needs_tense = compiled.yearless || v.find("XXXX") != std::string::npos || v.find("@weekday") != std::string::npos ||
+                           v.find("@time") != std::string::npos || v.find("@weekend") != std::string::npos;
+    // "a year earlier" stays a side remark; "the quarter" (@refexact) names the period under discussion.
+    compiled.relative_to_mention = v.starts_with("@ref") && !v.starts_with("@refexact");
+    compiled.moves_period = !v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time");
     impl_->rules.push_back(std::move(compiled));
     const int kind = rule.negative ? 1 : 0;
     // Hyperscan only finds where matches may end; RE2 checks the rule itself there.
@@ -530,10 +544,10 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
       c.start = static_cast<std::size_t>(groups[rule.ext_group].data() - text.data());
       c.end = c.start + groups[rule.ext_group].size();
     }
-    for (std::size_t g = 1; g < groups.size(); ++g)
-      if (!rule.group_names[g].empty() && rule.group_names[g] != "ext")
-        c.groups.emplace_back(&rule.group_names[g], groups[g].data() ? std::string_view(groups[g].data(), groups[g].size())
-                                                                     : std::string_view());
+    c.groups.reserve(rule.slot_groups.size());
+    for (const int g : rule.slot_groups)
+      c.groups.emplace_back(&rule.group_names[g], groups[g].data() ? std::string_view(groups[g].data(), groups[g].size())
+                                                                   : std::string_view());
     c.captured = true;
     return true;
   };
@@ -626,10 +640,8 @@ std::vector<Timex> TimexTagger::Impl::normalize(const Matches& matches, const No
     context.dct = dct;
     context.reference = reference;
     context.period_reference = period_reference;
-    const bool yearless = rule.rule->value.starts_with("XXXX") || rule.rule->value.starts_with("@holiday({holiday})");
-    const bool needs_tense = yearless || rule.rule->value.find("XXXX") != std::string::npos ||
-                             rule.rule->value.find("@weekday") != std::string::npos || rule.rule->value.find("@time") != std::string::npos ||
-                             rule.rule->value.find("@weekend") != std::string::npos;
+    const bool yearless = rule.yearless;
+    const bool needs_tense = rule.needs_tense;
     if (needs_tense) context.tense = tense_near(text, c->start, c->end, &context.nearest, sentence_cues);
     if (last_year && yearless) {
       const std::size_t here = sentence_start(text, c->start);
@@ -677,18 +689,15 @@ std::vector<Timex> TimexTagger::Impl::normalize(const Matches& matches, const No
     if ((timex.type == TimexType::date || timex.type == TimexType::time) && impossible_calendar_value(timex.value))
       continue;  // "February 30, 2025", or a year past 9999 after arithmetic: not a date
     if (timex.type == TimexType::date || timex.type == TimexType::time) {
-      // Expressions relative to the last mention do not move it ("a year earlier" stays a side remark).
-      // "the quarter" (@refexact) names the period under discussion: it does move it.
-      const bool relative_to_mention = rule.rule->value.starts_with("@ref") && !rule.rule->value.starts_with("@refexact");
-      if (auto anchor = parse_timex_anchor(timex.value); anchor && !relative_to_mention) {
+      // Expressions relative to the last mention do not move it.
+      if (auto anchor = parse_timex_anchor(timex.value); anchor && !rule.relative_to_mention) {
         reference = anchor;
-        const std::string& v = rule.rule->value;
         // The end day of the period just named ("the quarter ended Sept. 30") leaves that period
         // under discussion.
         const bool period_end = period_reference && (period_reference->granularity == "Q" || period_reference->granularity == "H") &&
                                 c->start < period_reference_end + kPeriodEndReach &&
                                 ends_with_word(std::string_view(text).substr(0, c->start), {"ended", "ending"});
-        if (!v.starts_with("@dct(D") && !v.starts_with("@weekday") && !v.starts_with("@time") && !period_end) {
+        if (rule.moves_period && !period_end) {
           period_reference = anchor;
           period_reference_end = c->end;
         }
