@@ -27,8 +27,19 @@ class NormalizedText {
   std::pair<std::size_t, std::size_t> original_span(std::size_t start, std::size_t end) const;
 
  private:
+  // The offset map as runs, since most text is ASCII and maps one to one: from
+  // `normalized` on, a run maps byte k to `original` + k, or every byte to `original`
+  // (the bytes of one folded character, "..." from U+2026). A run lasts to the next.
+  struct Run {
+    std::uint32_t normalized, original;
+    bool folded;
+  };
+  void map_bytes(std::size_t normalized, std::size_t original, std::size_t count);
+  void map_folded(std::size_t normalized, std::size_t original);
+  const Run& run_at(std::size_t offset) const;
+
   std::string text_;
-  std::vector<std::uint32_t> to_original_;  // one per normalized byte, plus the end
+  std::vector<Run> runs_;
   std::size_t original_size_ = 0;
 };
 

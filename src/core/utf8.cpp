@@ -1,5 +1,6 @@
 #include "evgraph/utf8.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -47,7 +48,6 @@ const char* fold(utf8proc_int32_t cp) {
 
 NormalizedText::NormalizedText(std::string_view original) {
   text_.reserve(original.size());
-  to_original_.reserve(original.size() + 1);
   std::size_t pos = 0;
   while (pos < original.size()) {
     const auto byte = static_cast<unsigned char>(original[pos]);
@@ -63,13 +63,8 @@ NormalizedText::NormalizedText(std::string_view original) {
         run_end += 8;
       }
       while (run_end < original.size() && static_cast<unsigned char>(original[run_end]) < 0x80) ++run_end;
+      map_bytes(text_.size(), pos, run_end - pos);
       text_.append(original.data() + pos, run_end - pos);
-      const std::size_t mapped = to_original_.size();
-      to_original_.resize(mapped + (run_end - pos));
-      std::uint32_t* out = to_original_.data() + mapped;
-      const auto first = static_cast<std::uint32_t>(pos);
-      const std::size_t count = run_end - pos;
-      for (std::size_t k = 0; k < count; ++k) out[k] = first + static_cast<std::uint32_t>(k);
       pos = run_end;
       continue;
     }
@@ -78,25 +73,41 @@ NormalizedText::NormalizedText(std::string_view original) {
                                           static_cast<utf8proc_ssize_t>(original.size() - pos), &cp);
     if (n <= 0) n = 1;  // invalid input is copied byte by byte; ingest rejects it earlier
     if (const char* ascii = (n > 1 ? fold(cp) : nullptr)) {
-      for (const char* c = ascii; *c; ++c) {
-        text_.push_back(*c);
-        to_original_.push_back(static_cast<std::uint32_t>(pos));
-      }
+      map_folded(text_.size(), pos);
+      text_ += ascii;
     } else {
-      for (utf8proc_ssize_t i = 0; i < n; ++i) {
-        text_.push_back(original[pos + i]);
-        to_original_.push_back(static_cast<std::uint32_t>(pos + i));
-      }
+      map_bytes(text_.size(), pos, static_cast<std::size_t>(n));
+      text_.append(original.data() + pos, static_cast<std::size_t>(n));
     }
     pos += static_cast<std::size_t>(n);
   }
-  to_original_.push_back(static_cast<std::uint32_t>(original.size()));
+  map_folded(text_.size(), original.size());  // the end, and anything past it
   original_size_ = original.size();
 }
 
+void NormalizedText::map_bytes(std::size_t normalized, std::size_t original, std::size_t count) {
+  if (count == 0) return;
+  // Continues the previous run when the bytes before map one to one up to here.
+  if (!runs_.empty() && !runs_.back().folded && normalized - runs_.back().normalized == original - runs_.back().original)
+    return;
+  runs_.push_back({static_cast<std::uint32_t>(normalized), static_cast<std::uint32_t>(original), false});
+}
+
+void NormalizedText::map_folded(std::size_t normalized, std::size_t original) {
+  runs_.push_back({static_cast<std::uint32_t>(normalized), static_cast<std::uint32_t>(original), true});
+}
+
+const NormalizedText::Run& NormalizedText::run_at(std::size_t offset) const {
+  // The last run starting at or before `offset` (the first run starts at 0).
+  auto it = std::upper_bound(runs_.begin(), runs_.end(), offset,
+                             [](std::size_t o, const Run& run) { return o < run.normalized; });
+  return *std::prev(it);
+}
+
 std::size_t NormalizedText::original_offset(std::size_t offset) const {
-  if (offset >= to_original_.size()) return original_size_;
-  return to_original_[offset];
+  if (offset >= text_.size()) return original_size_;
+  const Run& run = run_at(offset);
+  return run.folded ? run.original : run.original + (offset - run.normalized);
 }
 
 std::pair<std::size_t, std::size_t> NormalizedText::original_span(std::size_t start, std::size_t end) const {
@@ -107,9 +118,8 @@ std::pair<std::size_t, std::size_t> NormalizedText::original_span(std::size_t st
   // Several normalized bytes can come from one original character ("..." from U+2026):
   // when end stops inside such a run, include the whole character.
   if (next == last) {
-    std::size_t i = end;
-    while (i < to_original_.size() - 1 && to_original_[i] == last) ++i;
-    next = original_offset(i);
+    const Run& run = run_at(end);
+    next = original_offset((&run + 1)->normalized);
   }
   return {original_offset(start), next};
 }

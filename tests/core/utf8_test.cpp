@@ -72,6 +72,24 @@ TEST_CASE("long ASCII runs are mapped byte for byte around multibyte characters"
     }
 }
 
+TEST_CASE("adjacent folded characters keep apart: a span ending inside one covers just that one") {
+  // a……b'c: two ellipses in a row, then a curly apostrophe.
+  const std::string original = "a\xE2\x80\xA6\xE2\x80\xA6" "b\xE2\x80\x99" "c";
+  NormalizedText norm(original);
+  REQUIRE(norm.text() == "a......b'c");
+  const std::size_t expected[] = {0, 1, 1, 1, 4, 4, 4, 7, 8, 11, 12};
+  for (std::size_t i = 0; i < std::size(expected); ++i) CHECK(norm.original_offset(i) == expected[i]);
+  CHECK(norm.original_span(1, 2) == std::pair<std::size_t, std::size_t>{1, 4});
+  CHECK(norm.original_span(3, 5) == std::pair<std::size_t, std::size_t>{1, 7});
+  CHECK(norm.original_span(7, 10) == std::pair<std::size_t, std::size_t>{7, 12});
+  CHECK(norm.original_span(8, 9) == std::pair<std::size_t, std::size_t>{8, 11});
+  CHECK(norm.original_offset(100) == original.size());
+  NormalizedText empty("");
+  CHECK(empty.text().empty());
+  CHECK(empty.original_offset(0) == 0);
+  CHECK(empty.original_span(0, 0) == std::pair<std::size_t, std::size_t>{0, 0});
+}
+
 TEST_CASE("invalid UTF-8 is found at its offset after ASCII runs of any length") {
   // The ASCII scan skips eight bytes at a time: the bad byte must not be skipped over.
   for (std::size_t before = 0; before <= 20; ++before) {
