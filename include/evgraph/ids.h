@@ -1,7 +1,9 @@
 // Stable, content-derived identifiers: the same fact extracted again gets the same id.
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +14,11 @@ std::string slugify(std::string_view name);
 
 // prefix + "-" + 12 hex digits of a 64-bit FNV-1a hash of the parts (joined with a separator).
 std::string content_id(std::string_view prefix, std::initializer_list<std::string_view> parts);
+// The 48 bits content_id() writes, as a number: a large merge keeps millions of ids this way.
+std::uint64_t content_hash(std::initializer_list<std::string_view> parts);
+// The id content_id() would write for that hash.
+std::string content_id_of(std::string_view prefix, std::uint64_t hash);
+// The hash inside an id of exactly content_id()'s form with this prefix; nullopt for any other string.
+std::optional<std::uint64_t> parse_content_id(std::string_view prefix, std::string_view id);
 
 }  // namespace evgraph

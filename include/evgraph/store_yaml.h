@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,31 @@ std::optional<Store> load_store(const std::filesystem::path& path, Diagnostics& 
 std::string format_store(const Store& store);
 // The same text written to `out` as it is made (a large store's text is never held whole).
 void write_store(const Store& store, std::ostream& out);
+// The same text again, one fact at a time, for stores too large to hold as a
+// Store (StoreMerger::write); write_store() is this over a Store's facts.
+//   StoreStreamWriter w(out);   // the header
+//   w.source(s); ... w.actor(a); ... w.statement(s); ... w.event(e); ... w.relation(r); ...
+//   w.finish();                 // "name: []" for sections left empty, then flushed
+// Sections come in that order; a fact of an earlier section after a later one
+// throws std::logic_error. Bytes go to `out` in blocks as they are made.
+class StoreStreamWriter {
+ public:
+  explicit StoreStreamWriter(std::ostream& out, int version = 1);
+  ~StoreStreamWriter();
+  StoreStreamWriter(const StoreStreamWriter&) = delete;
+  StoreStreamWriter& operator=(const StoreStreamWriter&) = delete;
+
+  void source(const Source& s);
+  void actor(const Actor& a);
+  void statement(const Statement& s);
+  void event(const Event& e);
+  void relation(const Relation& r);
+  void finish();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
 // Atomically writes format_store(store) to `path`; returns "" or an error message.
 std::string save_store(const Store& store, const std::filesystem::path& path);
 

@@ -26,7 +26,7 @@ std::string slugify(std::string_view name) {
   return slug.empty() ? std::string("x") : slug;
 }
 
-std::string content_id(std::string_view prefix, std::initializer_list<std::string_view> parts) {
+std::uint64_t content_hash(std::initializer_list<std::string_view> parts) {
   std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
   auto mix = [&](unsigned char c) {
     hash ^= c;
@@ -36,7 +36,26 @@ std::string content_id(std::string_view prefix, std::initializer_list<std::strin
     for (char c : part) mix(static_cast<unsigned char>(c));
     mix(0x1f);  // unit separator, so ("ab","c") != ("a","bc")
   }
-  return fmt::format("{}-{:012x}", prefix, hash & 0xffffffffffffull);
+  return hash & 0xffffffffffffull;
+}
+
+std::string content_id_of(std::string_view prefix, std::uint64_t hash) { return fmt::format("{}-{:012x}", prefix, hash); }
+
+std::string content_id(std::string_view prefix, std::initializer_list<std::string_view> parts) {
+  return content_id_of(prefix, content_hash(parts));
+}
+
+std::optional<std::uint64_t> parse_content_id(std::string_view prefix, std::string_view id) {
+  if (id.size() != prefix.size() + 13 || id.substr(0, prefix.size()) != prefix || id[prefix.size()] != '-')
+    return std::nullopt;
+  std::uint64_t hash = 0;
+  for (char c : id.substr(prefix.size() + 1)) {
+    // Lowercase only: content_id() never writes "s-00AB...", so that id is someone else's.
+    if (c >= '0' && c <= '9') hash = hash * 16 + static_cast<std::uint64_t>(c - '0');
+    else if (c >= 'a' && c <= 'f') hash = hash * 16 + static_cast<std::uint64_t>(c - 'a' + 10);
+    else return std::nullopt;
+  }
+  return hash;
 }
 
 }  // namespace evgraph

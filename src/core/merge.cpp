@@ -1,15 +1,29 @@
-// The reduce step: per-document extractions + the previous store -> one Store (see merge.h).
+// The reduce step: per-document extractions + the previous store -> one store (see merge.h).
+//
+// add() keeps each document as a few dozen bytes (merge_records.h: strings
+// interned, numbers as varints, the actor list folded into counted entries).
+// The merge then produces the store's facts one at a time in file order,
+// reading the documents' records again where it needs them, so write()
+// streams the YAML without ever holding a Store, and finish() collects the
+// same facts into one.
 #include "evgraph/merge.h"
 
 #include <algorithm>
-#include <cstring>
+#include <cctype>
+#include <limits>
 #include <map>
 #include <numeric>
+#include <ostream>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "evgraph/chunked_vector.h"
 #include "evgraph/ids.h"
+#include "evgraph/merge_records.h"
+#include "evgraph/store_yaml.h"
 
 namespace evgraph {
 
@@ -24,15 +38,6 @@ std::string casefold(std::string_view s) {
 template <std::size_t N>
 bool one_of(std::string_view value, const char* const (&options)[N]) {
   return std::find(std::begin(options), std::end(options), value) != std::end(options);
-}
-
-bool evidence_less(const Evidence& a, const Evidence& b) {
-  return std::tie(a.source, a.start, a.end, a.text) < std::tie(b.source, b.start, b.end, b.text);
-}
-
-void sort_unique(std::vector<Evidence>& items) {
-  std::sort(items.begin(), items.end(), evidence_less);
-  items.erase(std::unique(items.begin(), items.end()), items.end());
 }
 
 // Relation type derived from an event's action, or "" when the action gives none.
@@ -207,17 +212,65 @@ std::map<std::string, std::string> short_name_redirects(const std::map<std::stri
   return redirects;
 }
 
+constexpr Sym kNoSym = std::numeric_limits<Sym>::max();
+
+// ---- evidence ----------------------------------------------------------------
+
+// Evidence by reference: a span in a document's record, or (doc == kOld) an
+// entry of the previous store's evidence, interned.
+struct EvRef {
+  std::uint32_t doc = 0, at = 0;
+};
+constexpr std::uint32_t kOld = DocumentRecords::kNoDoc;
+
+struct OldEvidence {
+  Sym source = 0, text = 0;
+  std::uint64_t start = 0, end = 0;
+};
+
+// What evidence is compared and written by.
+struct EvView {
+  std::string_view source;
+  std::uint64_t start = 0, end = 0;
+  std::string_view text;
+  friend bool operator==(const EvView&, const EvView&) = default;
+};
+bool view_less(const EvView& a, const EvView& b) {
+  return std::tie(a.source, a.start, a.end, a.text) < std::tie(b.source, b.start, b.end, b.text);
+}
+
+struct EvItem {
+  EvView view;
+  EvRef ref;
+};
+bool item_less(const EvItem& a, const EvItem& b) { return view_less(a.view, b.view); }
+
+// A freshly extracted event report by reference: its evidence (the rest of
+// the mention follows it in the record) and where its quote's span starts
+// (0: no quote), as there are as many of these as event mentions.
+struct FreshReport {
+  EvRef evidence;
+  std::uint32_t quote_at = 0;
+};
+
+// Old extracted evidence that survives: whatever does not come from a re-extracted document.
+template <class Reextracted>
+std::vector<Evidence> surviving(const std::vector<Evidence>& evidence, const Reextracted& reextracted) {
+  std::vector<Evidence> out;
+  for (const Evidence& e : evidence)
+    if (!reextracted(e.source)) out.push_back(e);
+  return out;
+}
+
 // ---- events ----------------------------------------------------------------
 
 // One report of an event: a freshly extracted mention, or what is left of an old extracted event.
 struct Report {
   std::optional<PartialDate> date;
   std::vector<PartialDate> other_dates;  // an old event's conflicting dates
-  std::vector<Evidence> evidence;
+  std::vector<EvItem> evidence;
   std::string statement;
 };
-
-using EventKey = std::tuple<std::string, std::string, std::string>;  // actor, action, target
 
 struct UnionFind {
   std::vector<std::size_t> parent;
@@ -240,10 +293,10 @@ std::vector<std::vector<const Report*>> cluster_reports(std::vector<Report>& rep
   // A total order, so the result does not depend on the order of the documents.
   std::sort(reports.begin(), reports.end(), [](const Report& a, const Report& b) {
     if (std::lexicographical_compare(a.evidence.begin(), a.evidence.end(), b.evidence.begin(), b.evidence.end(),
-                                     evidence_less))
+                                     item_less))
       return true;
     if (std::lexicographical_compare(b.evidence.begin(), b.evidence.end(), a.evidence.begin(), a.evidence.end(),
-                                     evidence_less))
+                                     item_less))
       return false;
     return std::tie(a.date, a.statement, a.other_dates) < std::tie(b.date, b.statement, b.other_dates);
   });
@@ -277,511 +330,764 @@ std::vector<std::vector<const Report*>> cluster_reports(std::vector<Report>& rep
   return out;
 }
 
-Event merge_reports(const EventKey& key, const std::vector<const Report*>& members) {
-  Event e;
-  std::tie(e.actor, e.action, e.target) = key;
-  // The event's date: the finest precision, then the most reported, then the earliest.
-  std::map<PartialDate, int> counts;
-  for (const Report* r : members)
-    if (r->date) ++counts[*r->date];
-  std::optional<PartialDate> best;
-  int best_count = 0;
-  for (const auto& [date, count] : counts) {
-    if (!best || date.precision() > best->precision() ||
-        (date.precision() == best->precision() && count > best_count))
-      best = date, best_count = count;
-  }
-  e.date = best;
-  std::set<PartialDate> conflicts;
-  for (const Report* r : members) {
-    if (r->date && best && !r->date->compatible(*best)) conflicts.insert(*r->date);
-    for (const PartialDate& d : r->other_dates)
-      if (best && !d.compatible(*best)) conflicts.insert(d);
-  }
-  for (const PartialDate& d : conflicts) e.conflicting_dates.push_back(d.iso());
-  for (const Report* r : members) {
-    e.sources.insert(e.sources.end(), r->evidence.begin(), r->evidence.end());
-    if (e.statement.empty()) e.statement = r->statement;
-  }
-  sort_unique(e.sources);
-  e.id = content_id("e", {e.actor, e.action, e.target, e.date ? e.date->iso() : std::string()});
-  e.origin = Origin::extracted;
-  return e;
+// Sorted by value, each once; references kept.
+void sort_unique(std::vector<EvItem>& items) {
+  std::sort(items.begin(), items.end(), item_less);
+  items.erase(std::unique(items.begin(), items.end(), [](const EvItem& a, const EvItem& b) { return a.view == b.view; }),
+              items.end());
 }
 
-// ---- relations -------------------------------------------------------------
+// An event, its strings interned and its evidence by reference.
+struct CEvent {
+  Sym id = 0, actor = 0, action = 0, target = 0, statement = 0;
+  std::optional<PartialDate> date;
+  std::vector<Sym> conflicting_dates;
+  std::vector<EvRef> sources;
+  Origin origin = Origin::extracted;
+  bool suppressed = false;
+};
 
-using RelationKey = std::tuple<std::string, std::string, std::string>;  // type, from, to
+struct CRelation {
+  Sym id = 0, type = 0, from = 0, to = 0;
+  std::optional<PartialDate> date;
+  std::vector<EvRef> evidence;
+  Origin origin = Origin::extracted;
+  bool suppressed = false;
+};
+
+struct Triple {  // (actor, action, target) of an event group, (type, from, to) of a relation
+  Sym a = 0, b = 0, c = 0;
+  friend bool operator==(const Triple&, const Triple&) = default;
+};
+struct TripleHash {
+  std::size_t operator()(const Triple& t) const {
+    return std::hash<std::uint64_t>{}((static_cast<std::uint64_t>(t.a) << 32 | t.b) * 0x9e3779b97f4a7c15ull ^ t.c);
+  }
+};
 
 struct RelationParts {
   std::optional<PartialDate> date;  // the earliest reported
-  std::vector<Evidence> evidence;
+  std::vector<EvRef> evidence;
 };
 
-void add_relation(std::map<RelationKey, RelationParts>& relations, const std::string& type, const std::string& from,
-                  const std::string& to, const std::optional<PartialDate>& date, const std::vector<Evidence>& evidence) {
-  if (from.empty() || to.empty() || from == to) return;
-  RelationParts& parts = relations[{type, from, to}];
-  if (date && (!parts.date || *date < *parts.date)) parts.date = date;
-  parts.evidence.insert(parts.evidence.end(), evidence.begin(), evidence.end());
-}
+// ---- the merge -------------------------------------------------------------
 
-// ---- compact documents -------------------------------------------------------
-
-using Sym = std::uint32_t;  // an interned string; 0 is ""
-
-// Every string once, in large blocks: names, ids, actions and kinds repeat in
-// nearly every document, and a std::string each would cost more than the text.
-class StringPool {
+// Where the merged facts go, one at a time and in the file's order.
+class FactSink {
  public:
-  StringPool() { intern(""); }
+  virtual ~FactSink() = default;
+  virtual void source(const Source& s) = 0;
+  virtual void actor(const Actor& a) = 0;
+  virtual void statement(const Statement& s) = 0;
+  virtual void event(const Event& e) = 0;
+  virtual void relation(const Relation& r) = 0;
+};
 
-  Sym intern(std::string_view s) {
-    if (auto it = index_.find(s); it != index_.end()) return it->second;
-    const std::string_view stored = store(s);
-    const auto sym = static_cast<Sym>(views_.size());
-    views_.push_back(stored);
-    index_.emplace(stored, sym);
-    return sym;
-  }
-  std::string_view operator[](Sym sym) const { return views_[sym]; }
-  std::string str(Sym sym) const { return std::string(views_[sym]); }
+class StoreSink : public FactSink {
+ public:
+  explicit StoreSink(Store& store) : store_(store) {}
+  void source(const Source& s) override { store_.sources.push_back(s); }
+  void actor(const Actor& a) override { store_.actors.push_back(a); }
+  void statement(const Statement& s) override { store_.statements.push_back(s); }
+  void event(const Event& e) override { store_.events.push_back(e); }
+  void relation(const Relation& r) override { store_.relations.push_back(r); }
 
  private:
-  static constexpr std::size_t kBlock = 1u << 20;
+  Store& store_;
+};
 
-  std::string_view store(std::string_view s) {
-    if (s.empty()) return {};
-    if (s.size() > kBlock / 4) {  // a long string gets a block of its own
-      big_.push_back(std::make_unique<char[]>(s.size()));
-      std::memcpy(big_.back().get(), s.data(), s.size());
-      return {big_.back().get(), s.size()};
-    }
-    if (blocks_.empty() || used_ + s.size() > kBlock) {
-      blocks_.push_back(std::make_unique<char[]>(kBlock));
-      used_ = 0;
-    }
-    char* at = blocks_.back().get() + used_;
-    std::memcpy(at, s.data(), s.size());
-    used_ += s.size();
-    return {at, s.size()};
+class YamlSink : public FactSink {
+ public:
+  explicit YamlSink(StoreStreamWriter& writer) : writer_(writer) {}
+  void source(const Source& s) override { writer_.source(s); }
+  void actor(const Actor& a) override { writer_.actor(a); }
+  void statement(const Statement& s) override { writer_.statement(s); }
+  void event(const Event& e) override { writer_.event(e); }
+  void relation(const Relation& r) override { writer_.relation(r); }
+
+ private:
+  StoreStreamWriter& writer_;
+};
+
+// One merge of the documents (consumed) and the previous store into facts.
+// The steps, in order: actor votes; one pass over the documents for statement
+// ids, event reports and responses; the previous store's facts; events
+// clustered group by group; relations; actors; then the facts written in
+// file order, statements read from the documents once more.
+class MergeRun {
+ public:
+  MergeRun(DocumentRecords& docs, const Store* previous)
+      : d_(docs), pool_(docs.pool), previous_(previous), prev_(previous) {}
+
+  MergeSummary run(FactSink& sink) {
+    order_documents();
+    vote_actors();
+    scan_documents();
+    old_statements();
+    old_events();
+    cluster_events();
+    add_event_relations();
+    old_relations();
+    finish_relations();
+    collect_actors();
+    MergeSummary summary;
+    summary.sources = write_sources(sink);
+    for (const auto& [id, a] : actors_) sink.actor(a);
+    summary.actors = actors_.size();
+    summary.statements = write_statements(sink);
+    summary.events = write_events(sink);
+    summary.relations = write_relations(sink);
+    return summary;
   }
 
-  std::vector<std::unique_ptr<char[]>> blocks_, big_;
-  std::size_t used_ = 0;
-  std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, Sym> index_;
-};
+ private:
+  std::string str(Sym sym) const { return pool_.str(sym); }
+  bool reextracted(std::string_view doc_id) const { return d_.doc_of(doc_id).has_value(); }
 
-// What build_store reads of an Extraction, with strings interned.
-struct SpanRec {
-  std::uint64_t start = 0, end = 0;
-  Sym text = 0;
-};
-struct ActorRec {
-  Sym id = 0, name = 0, kind = 0;
-  std::uint32_t aliases_begin = 0, aliases_end = 0;  // into DocRec::aliases
-};
-struct QuoteRec {
-  SpanRec span;
-  Sym speaker = 0, cue = 0;
-  std::optional<PartialDate> date;
-};
-struct EventRec {
-  SpanRec evidence;
-  Sym actor = 0, action = 0, target = 0;
-  int quote = -1;
-  std::optional<PartialDate> date;
-};
-struct ResponseRec {
-  SpanRec evidence;
-  Sym from = 0, to = 0;
-  int from_quote = -1, to_quote = -1;
-  std::optional<PartialDate> date;
-};
-// A freshly extracted report, its strings left in the pool until its group
-// is merged: there are as many as event mentions, so they must be small.
-struct FreshReport {
-  std::optional<PartialDate> date;
-  Sym doc = 0, text = 0, statement = 0;
-  std::uint64_t start = 0, end = 0;
-};
-struct ReportGroup {
-  std::vector<FreshReport> fresh;
-  std::vector<Report> old;  // what is left of the previous store's events
-};
+  void order_documents() {
+    order_.resize(d_.docs.size());
+    std::iota(order_.begin(), order_.end(), 0u);
+    std::sort(order_.begin(), order_.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return pool_[d_.docs[a].id] < pool_[d_.docs[b].id]; });
+    live_.assign(d_.docs.size(), true);
+    if (previous_)
+      for (std::uint32_t i = 0; i < d_.docs.size(); ++i) live_[i] = !prev_.source_suppressed(str(d_.docs[i].id));
+  }
 
-struct DocRec {
-  std::uint64_t key = 0;
-  Sym title = 0, outlet = 0, url = 0, path = 0;
-  std::optional<PartialDate> published;
-  std::vector<ActorRec> actors;
-  std::vector<Sym> aliases;
-  std::vector<QuoteRec> quotes;
-  std::vector<EventRec> events;
-  std::vector<ResponseRec> responses;
-};
+  // The final id of a pair's actor before short-name redirects, honouring the user's alias merges.
+  Sym resolve(std::uint32_t pair) {
+    const auto [id, name] = d_.pair_syms(pair);
+    if (!previous_) return id;
+    if (resolved_.size() <= pair) resolved_.resize(d_.pair_count(), kNoSym);
+    if (resolved_[pair] == kNoSym) resolved_[pair] = pool_.intern(prev_.resolve_actor(str(id), pool_[name]));
+    return resolved_[pair];
+  }
+  Sym actor_of(std::uint64_t ref) {
+    if (ref == 0) return 0;
+    const Sym id = resolve(static_cast<std::uint32_t>(ref >> 1));
+    if (ref & 1)
+      if (auto it = redirects_.find(id); it != redirects_.end()) return it->second;
+    return id;
+  }
 
-// Old extracted evidence that survives: whatever does not come from a re-extracted document.
-template <class Reextracted>
-std::vector<Evidence> surviving(const std::vector<Evidence>& evidence, const Reextracted& reextracted) {
-  std::vector<Evidence> out;
-  for (const Evidence& e : evidence)
-    if (!reextracted(e.source)) out.push_back(e);
-  return out;
-}
+  // Actors of the new extraction, mapped through the user's alias merges: the
+  // counted entries of every live document (a short name joins a fuller
+  // actor of any other document).
+  void vote_actors() {
+    for (std::uint32_t i = 0; i < d_.docs.size(); ++i)
+      if (!live_[i]) d_.uncount(i);
+    d_.drain_entries([&](const DocumentRecords::Entry& entry, std::uint32_t count) {
+      const auto [local, name_sym] = d_.pair_syms(entry.pair);
+      const Sym resolved = resolve(entry.pair);
+      const std::string id = str(resolved);
+      if (prev_.kept_actor(id)) return;
+      ActorVotes& v = votes_[id];
+      const std::string name = str(name_sym);
+      // A name mapped onto another actor by an alias is an alias there, not a vote for its name.
+      if (resolved == local) v.names[name] += static_cast<int>(count);
+      else v.names.try_emplace(name, 0);
+      v.kinds[str(entry.kind)] += static_cast<int>(count);
+      v.aliases.insert(name);
+      for (const Sym alias : entry.aliases) v.aliases.insert(str(alias));
+    });
+    const std::map<std::string, std::string> redirects = short_name_redirects(votes_);
+    for (const auto& [short_id, full_id] : redirects) {
+      ActorVotes& full = votes_[full_id];
+      const ActorVotes& short_form = votes_[short_id];
+      for (const auto& [name, count] : short_form.names) full.names.try_emplace(name, 0);
+      full.aliases.insert(short_form.aliases.begin(), short_form.aliases.end());
+      votes_.erase(short_id);
+      // Redirect targets are never redirected themselves, so one look-up is enough.
+      redirects_.emplace(pool_.intern(short_id), pool_.intern(full_id));
+    }
+    if (previous_)  // names and aliases of old extracted actors stay: the user may have added some
+      for (const Actor& a : previous_->actors)
+        if (!prev_.kept_actor(a.id) && votes_.count(a.id)) {
+          votes_[a.id].names.try_emplace(a.name, 0);
+          votes_[a.id].aliases.insert(a.name);
+          votes_[a.id].aliases.insert(a.aliases.begin(), a.aliases.end());
+        }
+    if (previous_)
+      for (const Actor& a : previous_->actors) previous_actor_ids_.insert(pool_.intern(a.id));
+  }
+
+  std::uint32_t group_of(const Triple& key) {
+    auto [it, added] = group_index_.try_emplace(key, static_cast<std::uint32_t>(groups_.size()));
+    if (added) groups_.push_back(key);
+    return it->second;
+  }
+
+  void add_relation(Sym type, Sym from, Sym to, const std::optional<PartialDate>& date, const EvRef* evidence,
+                    std::size_t count) {
+    if (from == 0 || to == 0 || from == to) return;
+    RelationParts& parts = relation_parts_[{type, from, to}];
+    if (date && (!parts.date || *date < *parts.date)) parts.date = date;
+    parts.evidence.insert(parts.evidence.end(), evidence, evidence + count);
+  }
+
+  // One pass over the live documents in id order: statement ids (to find the
+  // rare id two quotes share), event reports by group, responses.
+  void scan_documents() {
+    struct Mention {
+      std::uint32_t group;
+      FreshReport report;
+    };
+    struct Speaker {  // of a statement, when it may be an old actor nothing else refers to
+      std::uint64_t hash;
+      std::uint32_t ordinal;
+      Sym actor;
+    };
+    ChunkedVector<Mention> mentions;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> quotes;  // statement hash, ordinal
+    std::vector<Speaker> speakers;
+    std::vector<std::uint64_t> quote_hashes;
+    DocView doc;
+    const Sym other = pool_.intern("other"), responds_to = pool_.intern("responds_to");
+    std::uint32_t ordinal = 0;
+    for (const std::uint32_t i : order_) {
+      if (!live_[i]) continue;
+      d_.decode(i, doc);
+      const std::string doc_id = str(d_.docs[i].id);
+      quote_hashes.clear();
+      for (const QuoteRec& q : doc.quotes) {
+        const std::uint64_t hash = content_hash({doc_id, std::to_string(q.span.start), pool_[q.span.text]});
+        quote_hashes.push_back(hash);
+        quotes.emplace_back(hash, ordinal);
+        if (previous_) {
+          const Sym speaker = actor_of(q.speaker);
+          if (previous_actor_ids_.count(speaker) && !votes_.count(str(speaker)) && !prev_.kept_actor(str(speaker)) &&
+              !prev_.kept_statement(content_id_of("s", hash)))
+            speakers.push_back({hash, ordinal, speaker});
+        }
+        ++ordinal;
+      }
+      for (const EventRec& e : doc.events) {
+        const Sym action = one_of(pool_[e.action], kActions) ? e.action : other;
+        const bool quoted = e.quote >= 0 && static_cast<std::size_t>(e.quote) < doc.quotes.size();
+        const std::uint32_t quote_at = quoted ? doc.quotes[static_cast<std::size_t>(e.quote)].span.at : 0;
+        mentions.push_back({group_of({actor_of(e.actor), action, actor_of(e.target)}), {{i, e.span.at}, quote_at}});
+      }
+      for (const ResponseRec& r : doc.responses) {
+        const EvRef evidence{i, r.span.at};
+        add_relation(responds_to, actor_of(r.from), actor_of(r.to), r.date, &evidence, 1);
+        const auto n = static_cast<std::int64_t>(quote_hashes.size());
+        if (r.from_quote >= 0 && r.to_quote >= 0 && r.from_quote < n && r.to_quote < n)
+          add_relation(responds_to, pool_.intern(content_id_of("s", quote_hashes[static_cast<std::size_t>(r.from_quote)])),
+                       pool_.intern(content_id_of("s", quote_hashes[static_cast<std::size_t>(r.to_quote)])), r.date,
+                       &evidence, 1);
+      }
+    }
+    // Quotes whose ids coincide are one statement: the first, in document order.
+    std::sort(quotes.begin(), quotes.end());
+    for (std::size_t i = 0; i < quotes.size(); ++i) {
+      if (i > 0 && quotes[i].first == quotes[i - 1].first) continue;
+      if (i + 1 < quotes.size() && quotes[i + 1].first == quotes[i].first)
+        first_quote_of_.emplace(quotes[i].first, quotes[i].second);
+      fresh_statements_.push_back(quotes[i].first);
+    }
+    quotes = {};
+    for (const Speaker& s : speakers)
+      if (first_of(s.hash, s.ordinal)) referenced_.insert(s.actor);
+    // Mentions by group, for clustering one group at a time.
+    group_start_.assign(groups_.size() + 1, 0);
+    for (std::size_t m = 0; m < mentions.size(); ++m) ++group_start_[mentions[m].group + 1];
+    std::partial_sum(group_start_.begin(), group_start_.end(), group_start_.begin());
+    std::vector<std::uint32_t> next(group_start_.begin(), group_start_.end() - 1);
+    fresh_reports_.resize(mentions.size());
+    for (std::size_t m = 0; m < mentions.size(); ++m) fresh_reports_[next[mentions[m].group]++] = mentions[m].report;
+  }
+
+  // Whether the quote at `ordinal` (of the scan's order) is the statement of its id.
+  bool first_of(std::uint64_t hash, std::uint32_t ordinal) const {
+    auto it = first_quote_of_.find(hash);
+    return it == first_quote_of_.end() || it->second == ordinal;
+  }
+
+  bool statement_exists(std::string_view id) const {
+    if (auto hash = parse_content_id("s", id))
+      if (std::binary_search(fresh_statements_.begin(), fresh_statements_.end(), *hash)) return true;
+    return old_statement_ids_.count(std::string(id)) > 0;
+  }
+  bool event_exists(std::string_view id) const {
+    auto sym = pool_.find(id);
+    return sym && event_index_.count(*sym);
+  }
+
+  void old_statements() {
+    if (!previous_) return;
+    for (const Statement& s : previous_->statements) {
+      if (prev_.kept_statement(s.id)) {
+        if (old_statement_ids_.insert(s.id).second) old_statements_.push_back(s);
+      } else if (!s.suppressed && !reextracted(s.evidence.source)) {
+        const auto hash = parse_content_id("s", s.id);
+        if (hash && std::binary_search(fresh_statements_.begin(), fresh_statements_.end(), *hash)) continue;
+        if (!old_statement_ids_.insert(s.id).second) continue;
+        Statement kept = s;
+        kept.speaker = prev_.resolve_actor(s.speaker);
+        old_statements_.push_back(std::move(kept));
+      }
+    }
+    std::sort(old_statements_.begin(), old_statements_.end(), statement_less);
+    for (const Statement& s : old_statements_) referenced_.insert(pool_.intern(s.speaker));
+  }
+  static bool statement_less(const Statement& a, const Statement& b) {
+    return std::tie(a.evidence.source, a.evidence.start, a.id) < std::tie(b.evidence.source, b.evidence.start, b.id);
+  }
+
+  EvRef old_evidence(const Evidence& e) {
+    old_evidence_.push_back({pool_.intern(e.source), pool_.intern(e.text), e.start, e.end});
+    return {kOld, static_cast<std::uint32_t>(old_evidence_.size() - 1)};
+  }
+  EvView view(EvRef ref) const {
+    if (ref.doc == kOld) {
+      const OldEvidence& e = old_evidence_[ref.at];
+      return {pool_[e.source], e.start, e.end, pool_[e.text]};
+    }
+    const unsigned char* base = d_.record(ref.doc);
+    VarintReader in(base + ref.at);
+    const SpanRec s = read_span(in, base);
+    return {pool_[d_.docs[ref.doc].id], s.start, s.end, pool_[s.text]};
+  }
+  std::vector<EvRef> sorted_unique(const std::vector<EvRef>& refs) const {
+    std::vector<EvItem> items;
+    items.reserve(refs.size());
+    for (const EvRef& r : refs) items.push_back({view(r), r});
+    sort_unique(items);
+    std::vector<EvRef> out;
+    out.reserve(items.size());
+    for (const EvItem& item : items) out.push_back(item.ref);
+    return out;
+  }
+
+  void add_event(CEvent e) {
+    if (event_index_.try_emplace(e.id, static_cast<std::uint32_t>(events_.size())).second)
+      events_.push_back(std::move(e));
+  }
+
+  void old_events() {
+    if (!previous_) return;
+    for (const Event& e : previous_->events) {
+      if (prev_.kept_event(e.id)) {
+        CEvent kept;
+        kept.id = pool_.intern(e.id);
+        kept.date = e.date;
+        for (const std::string& iso : e.conflicting_dates) kept.conflicting_dates.push_back(pool_.intern(iso));
+        kept.actor = pool_.intern(e.actor);
+        kept.action = pool_.intern(e.action);
+        kept.target = pool_.intern(e.target);
+        kept.statement = pool_.intern(e.statement);
+        for (const Evidence& ev : e.sources) kept.sources.push_back(old_evidence(ev));
+        kept.origin = e.origin;
+        kept.suppressed = e.suppressed;
+        add_event(std::move(kept));
+        continue;
+      }
+      const std::vector<Evidence> evidence = surviving(e.sources, [&](const std::string& id) { return reextracted(id); });
+      if (evidence.empty() && !e.sources.empty()) continue;  // every report was re-extracted
+      Report r;
+      r.date = e.date;
+      for (const std::string& iso : e.conflicting_dates)
+        if (auto d = PartialDate::parse(iso)) r.other_dates.push_back(*d);
+      r.statement = e.statement;
+      for (const Evidence& ev : evidence) {
+        const EvRef ref = old_evidence(ev);
+        r.evidence.push_back({view(ref), ref});
+      }
+      const Triple key{pool_.intern(prev_.resolve_actor(e.actor)), pool_.intern(e.action),
+                       pool_.intern(prev_.resolve_actor(e.target))};
+      old_reports_[group_of(key)].push_back(std::move(r));
+    }
+    group_start_.resize(groups_.size() + 1, group_start_.back());  // groups only old events have
+  }
+
+  // The statement id of the quote whose span starts at `at` in a document's record.
+  std::string quote_id(std::uint32_t doc, std::uint32_t at) const {
+    const unsigned char* base = d_.record(doc);
+    VarintReader in(base + at);
+    const SpanRec quote = read_span(in, base);
+    return content_id_of("s", content_hash({pool_[d_.docs[doc].id], std::to_string(quote.start), pool_[quote.text]}));
+  }
+
+  CEvent merge_reports(const Triple& key, const std::vector<const Report*>& members) {
+    CEvent e;
+    e.actor = key.a, e.action = key.b, e.target = key.c;
+    // The event's date: the finest precision, then the most reported, then the earliest.
+    std::map<PartialDate, int> counts;
+    for (const Report* r : members)
+      if (r->date) ++counts[*r->date];
+    std::optional<PartialDate> best;
+    int best_count = 0;
+    for (const auto& [date, count] : counts) {
+      if (!best || date.precision() > best->precision() ||
+          (date.precision() == best->precision() && count > best_count))
+        best = date, best_count = count;
+    }
+    e.date = best;
+    std::set<PartialDate> conflicts;
+    for (const Report* r : members) {
+      if (r->date && best && !r->date->compatible(*best)) conflicts.insert(*r->date);
+      for (const PartialDate& d : r->other_dates)
+        if (best && !d.compatible(*best)) conflicts.insert(d);
+    }
+    for (const PartialDate& d : conflicts) e.conflicting_dates.push_back(pool_.intern(d.iso()));
+    std::vector<EvItem> sources;
+    const std::string* statement = nullptr;
+    for (const Report* r : members) {
+      sources.insert(sources.end(), r->evidence.begin(), r->evidence.end());
+      if (!statement && !r->statement.empty()) statement = &r->statement;
+    }
+    if (statement) e.statement = pool_.intern(*statement);
+    sort_unique(sources);
+    for (const EvItem& item : sources) e.sources.push_back(item.ref);
+    e.id = pool_.intern(
+        content_id("e", {pool_[e.actor], pool_[e.action], pool_[e.target], e.date ? e.date->iso() : std::string()}));
+    return e;
+  }
+
+  // Events: each group's reports (old and fresh) clustered by date, one group
+  // at a time in key order, only that group's reports expanded.
+  void cluster_events() {
+    std::vector<std::uint32_t> keys(groups_.size());
+    std::iota(keys.begin(), keys.end(), 0u);
+    std::sort(keys.begin(), keys.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const Triple &a = groups_[x], &b = groups_[y];
+      return std::make_tuple(pool_[a.a], pool_[a.b], pool_[a.c]) < std::make_tuple(pool_[b.a], pool_[b.b], pool_[b.c]);
+    });
+    for (const std::uint32_t g : keys) {
+      std::vector<Report> group;
+      if (auto it = old_reports_.find(g); it != old_reports_.end()) group = std::move(it->second);
+      for (std::uint32_t m = group_start_[g]; m < group_start_[g + 1]; ++m) {
+        const FreshReport& fresh = fresh_reports_[m];
+        const unsigned char* base = d_.record(fresh.evidence.doc);
+        VarintReader in(base + fresh.evidence.at);
+        Report r;
+        r.date = read_event(in, base).date;
+        r.evidence.push_back({view(fresh.evidence), fresh.evidence});
+        if (fresh.quote_at) r.statement = quote_id(fresh.evidence.doc, fresh.quote_at);
+        group.push_back(std::move(r));
+      }
+      for (const auto& members : cluster_reports(group)) {
+        CEvent e = merge_reports(groups_[g], members);
+        if (prev_.kept_event(str(e.id))) continue;
+        auto it = event_index_.find(e.id);
+        if (it == event_index_.end()) {
+          add_event(std::move(e));
+        } else if (CEvent& first = events_[it->second]; first.origin == Origin::extracted && !first.suppressed) {
+          // A hash collision between two extracted events: keep one, lose no evidence.
+          first.sources.insert(first.sources.end(), e.sources.begin(), e.sources.end());
+          first.sources = sorted_unique(first.sources);
+        }
+      }
+    }
+    old_reports_.clear();
+    fresh_reports_ = {};
+    group_start_ = {};
+    group_index_ = {};
+    groups_ = {};
+  }
+
+  void add_event_relations() {
+    for (const CEvent& e : events_) {
+      const std::string type = relation_for_action(pool_[e.action]);
+      if (!type.empty() && !e.suppressed)
+        add_relation(pool_.intern(type), e.actor, e.target, e.date, e.sources.data(), e.sources.size());
+    }
+  }
+
+  void old_relations() {
+    if (!previous_) return;
+    for (const Relation& r : previous_->relations) {
+      if (prev_.kept_relation(r.id)) {
+        CRelation kept;
+        kept.id = pool_.intern(r.id);
+        kept.type = pool_.intern(r.type);
+        kept.from = pool_.intern(r.from);
+        kept.to = pool_.intern(r.to);
+        kept.date = r.date;
+        for (const Evidence& ev : r.evidence) kept.evidence.push_back(old_evidence(ev));
+        kept.origin = r.origin;
+        kept.suppressed = r.suppressed;
+        if (relation_ids_.insert(kept.id).second) relations_.push_back(std::move(kept));
+        continue;
+      }
+      const std::vector<Evidence> evidence = surviving(r.evidence, [&](const std::string& id) { return reextracted(id); });
+      if (evidence.empty() && !r.evidence.empty()) continue;
+      auto endpoint = [&](const std::string& id) {
+        return statement_exists(id) || event_exists(id) ? id : prev_.resolve_actor(id);
+      };
+      std::vector<EvRef> refs;
+      for (const Evidence& ev : evidence) refs.push_back(old_evidence(ev));
+      add_relation(pool_.intern(r.type), pool_.intern(endpoint(r.from)), pool_.intern(endpoint(r.to)), r.date,
+                   refs.data(), refs.size());
+    }
+  }
+
+  void finish_relations() {
+    std::vector<Triple> keys;
+    keys.reserve(relation_parts_.size());
+    for (const auto& [key, parts] : relation_parts_) keys.push_back(key);
+    std::sort(keys.begin(), keys.end(), [&](const Triple& a, const Triple& b) {
+      return std::make_tuple(pool_[a.a], pool_[a.b], pool_[a.c]) < std::make_tuple(pool_[b.a], pool_[b.b], pool_[b.c]);
+    });
+    for (const Triple& key : keys) {
+      auto node = relation_parts_.extract(key);
+      CRelation r;
+      r.type = key.a, r.from = key.b, r.to = key.c;
+      r.id = pool_.intern(content_id("r", {pool_[r.type], pool_[r.from], pool_[r.to]}));
+      if (prev_.kept_relation(str(r.id))) continue;
+      if (!relation_ids_.insert(r.id).second) continue;
+      r.date = node.mapped().date;
+      r.evidence = sorted_unique(node.mapped().evidence);
+      relations_.push_back(std::move(r));
+    }
+    relation_parts_ = {};
+  }
+
+  // Actors: the merged new ones, the user's, and old extracted ones something still refers to.
+  void collect_actors() {
+    for (const auto& [id, v] : votes_) actors_.emplace(id, vote_actor(id, v));
+    votes_.clear();
+    if (previous_) {
+      for (const Actor& a : previous_->actors)
+        if (prev_.kept_actor(a.id)) actors_.emplace(a.id, a);
+      for (const CEvent& e : events_) referenced_.insert({e.actor, e.target});
+      for (const CRelation& r : relations_) referenced_.insert({r.from, r.to});
+      for (const Actor& a : previous_->actors)
+        if (auto sym = pool_.find(a.id); sym && referenced_.count(*sym)) actors_.emplace(a.id, a);
+    }
+    for (const auto& [id, a] : actors_) actor_ids_.insert(pool_.intern(id));
+  }
+
+  // Extracted facts must not point at nothing (an extractor slip, or a fact
+  // the user deleted): such references are dropped. Curated facts are left as they are.
+  std::string known_actor(Sym id) const { return id == 0 || actor_ids_.count(id) ? str(id) : std::string(); }
+  std::string known_actor(const std::string& id) const {
+    if (id.empty()) return id;
+    auto sym = pool_.find(id);
+    return sym && actor_ids_.count(*sym) ? id : std::string();
+  }
+
+  std::size_t write_sources(FactSink& sink) {
+    std::vector<const Source*> old;
+    if (previous_) {
+      std::set<std::string_view> seen;
+      for (const Source& s : previous_->sources)
+        if ((!reextracted(s.id) || prev_.kept_source(s.id)) && seen.insert(s.id).second) old.push_back(&s);
+      std::sort(old.begin(), old.end(), [](const Source* a, const Source* b) { return a->id < b->id; });
+    }
+    std::size_t written = 0, next_old = 0;
+    // Old sources up to `id` (all of them for nullptr); one with the very id
+    // is dropped: the document's source comes first.
+    auto write_old_until = [&](const std::string* id) {
+      for (; next_old < old.size() && (!id || old[next_old]->id <= *id); ++next_old)
+        if (!id || old[next_old]->id != *id) sink.source(*old[next_old]), ++written;
+    };
+    DocView doc;
+    for (const std::uint32_t i : order_) {
+      if (!live_[i]) continue;
+      const std::string id = str(d_.docs[i].id);
+      if (prev_.kept_source(id)) continue;
+      write_old_until(&id);
+      d_.decode_header(i, doc);
+      Source s;
+      s.id = id;
+      s.title = str(doc.title);
+      s.outlet = str(doc.outlet);
+      s.url = str(doc.url);
+      s.published = doc.published;
+      s.path = str(doc.path);
+      sink.source(s);
+      ++written;
+    }
+    write_old_until(nullptr);
+    return written;
+  }
+
+  // Statements: each live document's quotes, sorted by position, between the
+  // old statements kept (already sorted the same way).
+  std::size_t write_statements(FactSink& sink) {
+    std::size_t written = 0, next_old = 0;
+    auto write_old_before = [&](const Statement* fresh) {
+      for (; next_old < old_statements_.size() && (!fresh || statement_less(old_statements_[next_old], *fresh));
+           ++next_old, ++written) {
+        Statement s = old_statements_[next_old];
+        if (s.origin == Origin::extracted) s.speaker = known_actor(s.speaker);
+        sink.statement(s);
+      }
+    };
+    DocView doc;
+    std::vector<std::pair<Statement, std::uint32_t>> fresh;  // with its quote's index
+    std::uint32_t ordinal = 0;
+    for (const std::uint32_t i : order_) {
+      if (!live_[i]) continue;
+      d_.decode(i, doc);
+      const std::string doc_id = str(d_.docs[i].id);
+      fresh.clear();
+      for (std::uint32_t k = 0; k < doc.quotes.size(); ++k, ++ordinal) {
+        const QuoteRec& q = doc.quotes[k];
+        const std::uint64_t hash = content_hash({doc_id, std::to_string(q.span.start), pool_[q.span.text]});
+        Statement s;
+        s.id = content_id_of("s", hash);
+        if (prev_.kept_statement(s.id) || !first_of(hash, ordinal)) continue;
+        s.evidence = {doc_id, q.span.start, q.span.end, std::string()};
+        fresh.emplace_back(std::move(s), k);
+      }
+      std::sort(fresh.begin(), fresh.end(), [](const auto& a, const auto& b) { return statement_less(a.first, b.first); });
+      for (auto& [s, k] : fresh) {
+        write_old_before(&s);
+        const QuoteRec& q = doc.quotes[k];
+        s.speaker = known_actor(actor_of(q.speaker));
+        s.text = str(q.span.text);
+        s.cue = str(q.cue);
+        s.date = q.date;
+        s.evidence.text = s.text;
+        sink.statement(s);
+        ++written;
+      }
+    }
+    write_old_before(nullptr);
+    return written;
+  }
+
+  std::size_t write_events(FactSink& sink) {
+    std::vector<std::uint32_t> order(events_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const CEvent &a = events_[x], &b = events_[y];
+      if (a.date.has_value() != b.date.has_value()) return a.date.has_value();  // undated last
+      if (a.date && *a.date != *b.date) return *a.date < *b.date;
+      return pool_[a.id] < pool_[b.id];
+    });
+    for (const std::uint32_t i : order) {
+      const CEvent& c = events_[i];
+      Event e;
+      e.id = str(c.id);
+      e.date = c.date;
+      for (const Sym iso : c.conflicting_dates) e.conflicting_dates.push_back(str(iso));
+      e.actor = str(c.actor);
+      e.action = str(c.action);
+      e.target = str(c.target);
+      e.statement = str(c.statement);
+      e.origin = c.origin;
+      e.suppressed = c.suppressed;
+      if (e.origin == Origin::extracted) {
+        e.actor = known_actor(c.actor);
+        e.target = known_actor(c.target);
+        if (!e.statement.empty() && !statement_exists(e.statement)) e.statement.clear();
+      }
+      for (const EvRef& ref : c.sources) e.sources.push_back(evidence(ref));
+      sink.event(e);
+    }
+    return events_.size();
+  }
+
+  Evidence evidence(EvRef ref) const {
+    const EvView v = view(ref);
+    return {std::string(v.source), v.start, v.end, std::string(v.text)};
+  }
+
+  std::size_t write_relations(FactSink& sink) {
+    std::vector<std::uint32_t> order(relations_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+      const CRelation &a = relations_[x], &b = relations_[y];
+      return std::make_tuple(pool_[a.type], pool_[a.from], pool_[a.to], pool_[a.id]) <
+             std::make_tuple(pool_[b.type], pool_[b.from], pool_[b.to], pool_[b.id]);
+    });
+    auto exists = [&](Sym id) {
+      return actor_ids_.count(id) || statement_exists(pool_[id]) || event_index_.count(id);
+    };
+    std::size_t written = 0;
+    for (const std::uint32_t i : order) {
+      const CRelation& c = relations_[i];
+      if (c.origin == Origin::extracted && (!exists(c.from) || !exists(c.to))) continue;
+      Relation r;
+      r.id = str(c.id);
+      r.type = str(c.type);
+      r.from = str(c.from);
+      r.to = str(c.to);
+      r.date = c.date;
+      for (const EvRef& ref : c.evidence) r.evidence.push_back(evidence(ref));
+      r.origin = c.origin;
+      r.suppressed = c.suppressed;
+      sink.relation(r);
+      ++written;
+    }
+    return written;
+  }
+
+  DocumentRecords& d_;
+  StringPool& pool_;
+  const Store* previous_;
+  const Previous prev_;
+  std::vector<std::uint32_t> order_;  // documents by id
+  std::vector<bool> live_;            // by document: its source is not suppressed
+  std::vector<Sym> resolved_;         // by pair, kNoSym until resolved
+  std::unordered_map<Sym, Sym> redirects_;  // short-name actor -> fuller one
+  std::map<std::string, ActorVotes> votes_;
+  std::unordered_set<Sym> previous_actor_ids_, referenced_;
+  // Statements: the sorted ids (hashes) of the live documents' quotes; for an
+  // id several quotes share, the ordinal of the first.
+  std::vector<std::uint64_t> fresh_statements_;
+  std::unordered_map<std::uint64_t, std::uint32_t> first_quote_of_;
+  std::vector<Statement> old_statements_;
+  std::set<std::string> old_statement_ids_;
+  // Events: groups of reports by (actor, action, target); the fresh ones by
+  // reference, grouped (group_start_), the old ones expanded.
+  std::vector<Triple> groups_;
+  std::unordered_map<Triple, std::uint32_t, TripleHash> group_index_;
+  std::vector<std::uint32_t> group_start_;
+  std::vector<FreshReport> fresh_reports_;
+  std::unordered_map<std::uint32_t, std::vector<Report>> old_reports_;
+  std::vector<OldEvidence> old_evidence_;
+  std::vector<CEvent> events_;
+  std::unordered_map<Sym, std::uint32_t> event_index_;
+  std::unordered_map<Triple, RelationParts, TripleHash> relation_parts_;
+  std::vector<CRelation> relations_;
+  std::unordered_set<Sym> relation_ids_;
+  std::map<std::string, Actor> actors_;
+  std::unordered_set<Sym> actor_ids_;
+};
 
 }  // namespace
 
 struct StoreMerger::Impl {
-  StringPool pool;
-  std::map<std::string_view, DocRec, std::less<>> docs;  // keys point into the pool
-
-  DocRec compact(const Extraction& x, std::uint64_t key) {
-    DocRec d;
-    d.key = key;
-    d.title = pool.intern(x.meta.title);
-    d.outlet = pool.intern(x.meta.outlet);
-    d.url = pool.intern(x.meta.url);
-    d.path = pool.intern(x.path);
-    d.published = x.meta.published;
-    auto span = [&](const Span& s) { return SpanRec{s.start, s.end, pool.intern(s.text)}; };
-    std::size_t alias_count = 0;
-    for (const ExtractedActor& a : x.actors) alias_count += a.aliases.size();
-    d.actors.reserve(x.actors.size());
-    d.aliases.reserve(alias_count);
-    for (const ExtractedActor& a : x.actors) {
-      ActorRec r{pool.intern(a.id), pool.intern(a.name), pool.intern(a.kind), 0, 0};
-      r.aliases_begin = static_cast<std::uint32_t>(d.aliases.size());
-      for (const std::string& alias : a.aliases) d.aliases.push_back(pool.intern(alias));
-      r.aliases_end = static_cast<std::uint32_t>(d.aliases.size());
-      d.actors.push_back(r);
-    }
-    d.quotes.reserve(x.quotes.size());
-    for (const ExtractedQuote& q : x.quotes)
-      d.quotes.push_back({span(q.span), pool.intern(q.speaker), pool.intern(q.cue), q.date});
-    d.events.reserve(x.events.size());
-    for (const ExtractedEvent& e : x.events)
-      d.events.push_back(
-          {span(e.evidence), pool.intern(e.actor), pool.intern(e.action), pool.intern(e.target), e.quote, e.date});
-    d.responses.reserve(x.responses.size());
-    for (const ExtractedResponse& r : x.responses)
-      d.responses.push_back({span(r.evidence), pool.intern(r.from), pool.intern(r.to), r.from_quote, r.to_quote, r.date});
-    return d;
-  }
-
-  Store finish(const Store* previous);
+  DocumentRecords docs;
 };
 
 StoreMerger::StoreMerger() : impl_(std::make_unique<Impl>()) {}
 StoreMerger::~StoreMerger() = default;
 
 StoreMerger::Added StoreMerger::add(const Extraction& x, std::uint64_t key, std::uint64_t* kept_key) {
-  auto it = impl_->docs.find(std::string_view(x.doc));
-  if (it == impl_->docs.end()) {
-    impl_->docs.emplace(impl_->pool[impl_->pool.intern(x.doc)], impl_->compact(x, key));
-    return Added::added;
-  }
-  if (kept_key) *kept_key = it->second.key;
-  if (key == it->second.key) return Added::same;
-  if (key > it->second.key) return Added::ignored;
-  it->second = impl_->compact(x, key);  // strings of the replaced one stay in the pool: a rare case
-  return Added::replaced;
+  return impl_->docs.add(x, key, kept_key);
 }
 
-std::size_t StoreMerger::documents() const { return impl_->docs.size(); }
+std::size_t StoreMerger::documents() const { return impl_->docs.docs.size(); }
 
 Store StoreMerger::finish(const Store* previous) {
-  Store out = impl_->finish(previous);
-  impl_ = std::make_unique<Impl>();
+  Store out;
+  StoreSink sink(out);
+  {
+    auto impl = std::exchange(impl_, std::make_unique<Impl>());
+    MergeRun(impl->docs, previous).run(sink);
+  }
   return out;
+}
+
+MergeSummary StoreMerger::write(std::ostream& out, const Store* previous) {
+  StoreStreamWriter writer(out);
+  YamlSink sink(writer);
+  auto impl = std::exchange(impl_, std::make_unique<Impl>());
+  const MergeSummary summary = MergeRun(impl->docs, previous).run(sink);
+  impl.reset();
+  writer.finish();
+  return summary;
 }
 
 Store build_store(const std::vector<Extraction>& docs, const Store* previous) {
   StoreMerger merger;
   for (const Extraction& doc : docs) merger.add(doc);
   return merger.finish(previous);
-}
-
-Store StoreMerger::Impl::finish(const Store* previous) {
-  const Previous prev(previous);
-  Store out;
-  std::vector<std::string> doc_ids;  // every document added, sorted (docs is freed half-way)
-  doc_ids.reserve(docs.size());
-  for (const auto& [id, rec] : docs) doc_ids.emplace_back(id);
-  auto reextracted = [&](const std::string& id) { return std::binary_search(doc_ids.begin(), doc_ids.end(), id); };
-
-  struct LiveDoc {
-    std::string id;
-    DocRec* rec;
-  };
-  std::vector<LiveDoc> live_docs;  // in document id order
-  for (auto& [id, rec] : docs)
-    if (!prev.source_suppressed(std::string(id))) live_docs.push_back({std::string(id), &rec});
-
-  // Actors of the new extraction, mapped through the user's alias merges. All
-  // documents first: a short name joins a fuller actor of any other document.
-  std::map<std::string, ActorVotes> votes;
-  // Per document: local id -> final id before short-name redirects, sorted by
-  // local id (the first entry of an id wins).
-  std::vector<std::vector<std::pair<Sym, Sym>>> actor_maps(live_docs.size());
-  for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    DocRec& doc = *live_docs[d].rec;
-    auto& map = actor_maps[d];
-    for (const ActorRec& a : doc.actors) {
-      const std::string local = pool.str(a.id);
-      const std::string name = pool.str(a.name);
-      const std::string id = prev.resolve_actor(local, name);
-      map.emplace_back(a.id, pool.intern(id));
-      if (prev.kept_actor(id)) continue;
-      ActorVotes& v = votes[id];
-      // A name mapped onto another actor by an alias is an alias there, not a vote for its name.
-      if (id == local) ++v.names[name];
-      else v.names.try_emplace(name, 0);
-      ++v.kinds[pool.str(a.kind)];
-      v.aliases.insert(name);
-      for (std::uint32_t i = a.aliases_begin; i < a.aliases_end; ++i) v.aliases.insert(pool.str(doc.aliases[i]));
-    }
-    std::stable_sort(map.begin(), map.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-    map.erase(std::unique(map.begin(), map.end(), [](const auto& x, const auto& y) { return x.first == y.first; }),
-              map.end());
-    map.shrink_to_fit();
-    doc.actors = {};
-    doc.aliases = {};
-  }
-  const std::map<std::string, std::string> redirects = short_name_redirects(votes);
-  for (const auto& [short_id, full_id] : redirects) {
-    ActorVotes& full = votes[full_id];
-    const ActorVotes& short_form = votes[short_id];
-    for (const auto& [name, count] : short_form.names) full.names.try_emplace(name, 0);
-    full.aliases.insert(short_form.aliases.begin(), short_form.aliases.end());
-    votes.erase(short_id);
-  }
-  // Redirect targets are never redirected themselves, so one look-up is enough.
-  auto actor_in_doc = [&](std::size_t d, Sym sym) -> std::string {
-    if (sym == 0) return {};
-    const auto& map = actor_maps[d];
-    auto it = std::lower_bound(map.begin(), map.end(), sym, [](const auto& x, Sym s) { return x.first < s; });
-    if (it == map.end() || it->first != sym) {
-      const std::string id = pool.str(sym);
-      return prev.resolve_actor(id, id);
-    }
-    std::string id = pool.str(it->second);
-    if (auto r = redirects.find(id); r != redirects.end()) return r->second;
-    return id;
-  };
-  if (previous)  // names and aliases of old extracted actors stay: the user may have added some
-    for (const Actor& a : previous->actors)
-      if (!prev.kept_actor(a.id) && votes.count(a.id)) {
-        votes[a.id].names.try_emplace(a.name, 0);
-        votes[a.id].aliases.insert(a.name);
-        votes[a.id].aliases.insert(a.aliases.begin(), a.aliases.end());
-      }
-
-  // Then, document by document (each record freed once read): its source,
-  // statements, event reports and responses.
-  std::map<std::string, Source> sources;
-  std::map<std::string, Statement> statements;
-  // Events: reports grouped by (actor, action, target), then clustered by date.
-  std::map<EventKey, ReportGroup> reports;
-  // Relations: responses, statement-level responses, and edges implied by events.
-  std::map<RelationKey, RelationParts> relations;
-  std::vector<std::string> quote_ids;
-  for (std::size_t d = 0; d < live_docs.size(); ++d) {
-    const std::string& doc_id = live_docs[d].id;
-    const Sym doc_sym = pool.intern(doc_id);
-    DocRec& doc = *live_docs[d].rec;
-    if (!prev.kept_source(doc_id)) {
-      Source s;
-      s.id = doc_id;
-      s.title = pool.str(doc.title);
-      s.outlet = pool.str(doc.outlet);
-      s.url = pool.str(doc.url);
-      s.published = doc.published;
-      s.path = pool.str(doc.path);
-      sources.emplace(s.id, std::move(s));
-    }
-    quote_ids.clear();
-    for (const QuoteRec& q : doc.quotes) {
-      Statement s;
-      s.id = content_id("s", {doc_id, std::to_string(q.span.start), pool[q.span.text]});
-      quote_ids.push_back(s.id);
-      if (prev.kept_statement(s.id)) continue;
-      s.speaker = actor_in_doc(d, q.speaker);
-      s.text = pool.str(q.span.text);
-      s.cue = pool.str(q.cue);
-      s.date = q.date;
-      s.evidence = {doc_id, q.span.start, q.span.end, s.text};
-      statements.emplace(s.id, std::move(s));
-    }
-    for (const EventRec& ev : doc.events) {
-      const std::string_view raw_action = pool[ev.action];
-      const std::string action = one_of(raw_action, kActions) ? std::string(raw_action) : "other";
-      FreshReport r{ev.date, doc_sym, ev.evidence.text, 0, ev.evidence.start, ev.evidence.end};
-      if (ev.quote >= 0 && static_cast<std::size_t>(ev.quote) < quote_ids.size())
-        r.statement = pool.intern(quote_ids[ev.quote]);
-      reports[{actor_in_doc(d, ev.actor), action, actor_in_doc(d, ev.target)}].fresh.push_back(r);
-    }
-    for (const ResponseRec& resp : doc.responses) {
-      const std::vector<Evidence> evidence{{doc_id, resp.evidence.start, resp.evidence.end, pool.str(resp.evidence.text)}};
-      add_relation(relations, "responds_to", actor_in_doc(d, resp.from), actor_in_doc(d, resp.to), resp.date, evidence);
-      if (resp.from_quote >= 0 && resp.to_quote >= 0 && static_cast<std::size_t>(resp.from_quote) < quote_ids.size() &&
-          static_cast<std::size_t>(resp.to_quote) < quote_ids.size())
-        add_relation(relations, "responds_to", quote_ids[resp.from_quote], quote_ids[resp.to_quote], resp.date,
-                     evidence);
-    }
-    doc = DocRec();
-    actor_maps[d] = {};
-  }
-  actor_maps = {};
-  live_docs = {};
-  docs = {};
-
-  if (previous)
-    for (const Source& s : previous->sources)
-      if (!reextracted(s.id) || prev.kept_source(s.id)) sources.emplace(s.id, s);
-  if (previous)
-    for (const Statement& s : previous->statements) {
-      if (prev.kept_statement(s.id)) {
-        statements.emplace(s.id, s);
-      } else if (!s.suppressed && !reextracted(s.evidence.source)) {
-        Statement kept = s;
-        kept.speaker = prev.resolve_actor(s.speaker);
-        statements.emplace(kept.id, std::move(kept));
-      }
-    }
-
-  std::map<std::string, Event> events;
-  if (previous)
-    for (const Event& e : previous->events) {
-      if (prev.kept_event(e.id)) {
-        events.emplace(e.id, e);
-        continue;
-      }
-      Report r;
-      r.evidence = surviving(e.sources, reextracted);
-      if (r.evidence.empty() && !e.sources.empty()) continue;  // every report was re-extracted
-      r.date = e.date;
-      for (const std::string& iso : e.conflicting_dates)
-        if (auto d = PartialDate::parse(iso)) r.other_dates.push_back(*d);
-      r.statement = e.statement;
-      reports[{prev.resolve_actor(e.actor), e.action, prev.resolve_actor(e.target)}].old.push_back(std::move(r));
-    }
-  while (!reports.empty()) {  // each group expanded only while it is merged
-    auto node = reports.extract(reports.begin());
-    std::vector<Report> group = std::move(node.mapped().old);
-    group.reserve(group.size() + node.mapped().fresh.size());
-    for (const FreshReport& f : node.mapped().fresh) {
-      Report r;
-      r.date = f.date;
-      r.evidence.push_back({pool.str(f.doc), f.start, f.end, pool.str(f.text)});
-      r.statement = pool.str(f.statement);
-      group.push_back(std::move(r));
-    }
-    node.mapped().fresh = {};
-    for (const auto& members : cluster_reports(group)) {
-      Event e = merge_reports(node.key(), members);
-      if (prev.kept_event(e.id)) continue;
-      auto it = events.find(e.id);
-      if (it == events.end()) {
-        events.emplace(e.id, std::move(e));
-      } else if (it->second.origin == Origin::extracted && !it->second.suppressed) {
-        // A hash collision between two extracted events: keep one, lose no evidence.
-        it->second.sources.insert(it->second.sources.end(), e.sources.begin(), e.sources.end());
-        sort_unique(it->second.sources);
-      }
-    }
-  }
-  pool = StringPool();
-
-  for (const auto& [id, e] : events) {
-    const std::string type = relation_for_action(e.action);
-    if (!type.empty() && !e.suppressed) add_relation(relations, type, e.actor, e.target, e.date, e.sources);
-  }
-  std::map<std::string, Relation> relation_by_id;
-  if (previous)
-    for (const Relation& r : previous->relations) {
-      if (prev.kept_relation(r.id)) {
-        relation_by_id.emplace(r.id, r);
-        continue;
-      }
-      const std::vector<Evidence> evidence = surviving(r.evidence, reextracted);
-      if (evidence.empty() && !r.evidence.empty()) continue;
-      auto endpoint = [&](const std::string& id) {
-        return statements.count(id) || events.count(id) ? id : prev.resolve_actor(id);
-      };
-      add_relation(relations, r.type, endpoint(r.from), endpoint(r.to), r.date, evidence);
-    }
-  while (!relations.empty()) {
-    auto node = relations.extract(relations.begin());
-    RelationParts& parts = node.mapped();
-    Relation r;
-    std::tie(r.type, r.from, r.to) = node.key();
-    r.id = content_id("r", {r.type, r.from, r.to});
-    if (prev.kept_relation(r.id)) continue;
-    r.date = parts.date;
-    r.evidence = std::move(parts.evidence);
-    sort_unique(r.evidence);
-    relation_by_id.emplace(r.id, std::move(r));
-  }
-
-  // Actors: the merged new ones, the user's, and old extracted ones something still refers to.
-  std::map<std::string, Actor> actors;
-  for (const auto& [id, v] : votes) actors.emplace(id, vote_actor(id, v));
-  if (previous) {
-    for (const Actor& a : previous->actors)
-      if (prev.kept_actor(a.id)) actors.emplace(a.id, a);
-    std::set<std::string> referenced;
-    for (const auto& [id, s] : statements) referenced.insert(s.speaker);
-    for (const auto& [id, e] : events) referenced.insert({e.actor, e.target});
-    for (const auto& [id, r] : relation_by_id) referenced.insert({r.from, r.to});
-    for (const Actor& a : previous->actors)
-      if (referenced.count(a.id)) actors.emplace(a.id, a);
-  }
-
-  // Extracted facts must not point at nothing (an extractor slip, or a fact
-  // the user deleted): drop such references. Curated facts are left as they are.
-  auto known_actor = [&](std::string& id) {
-    if (!id.empty() && !actors.count(id)) id.clear();
-  };
-  for (auto& [id, s] : statements)
-    if (s.origin == Origin::extracted) known_actor(s.speaker);
-  for (auto& [id, e] : events) {
-    if (e.origin != Origin::extracted) continue;
-    known_actor(e.actor);
-    known_actor(e.target);
-    if (!e.statement.empty() && !statements.count(e.statement)) e.statement.clear();
-  }
-  for (auto it = relation_by_id.begin(); it != relation_by_id.end();) {
-    const Relation& r = it->second;
-    auto exists = [&](const std::string& id) { return actors.count(id) || statements.count(id) || events.count(id); };
-    if (r.origin == Origin::extracted && (!exists(r.from) || !exists(r.to))) it = relation_by_id.erase(it);
-    else ++it;
-  }
-
-  // Deterministic order.
-  // Each map node is freed as its fact moves into the store.
-  auto drain = [](auto& from, auto& to) {
-    to.reserve(from.size());
-    while (!from.empty()) to.push_back(std::move(from.extract(from.begin()).mapped()));
-  };
-  drain(sources, out.sources);
-  drain(actors, out.actors);
-  drain(statements, out.statements);
-  std::sort(out.statements.begin(), out.statements.end(), [](const Statement& a, const Statement& b) {
-    return std::tie(a.evidence.source, a.evidence.start, a.id) < std::tie(b.evidence.source, b.evidence.start, b.id);
-  });
-  drain(events, out.events);
-  std::sort(out.events.begin(), out.events.end(), [](const Event& a, const Event& b) {
-    if (a.date.has_value() != b.date.has_value()) return a.date.has_value();  // undated last
-    if (a.date && *a.date != *b.date) return *a.date < *b.date;
-    return a.id < b.id;
-  });
-  drain(relation_by_id, out.relations);
-  std::sort(out.relations.begin(), out.relations.end(), [](const Relation& a, const Relation& b) {
-    return std::tie(a.type, a.from, a.to, a.id) < std::tie(b.type, b.from, b.to, b.id);
-  });
-  return out;
 }
 
 }  // namespace evgraph

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <ostream>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -136,6 +137,20 @@ bool plain_ok(std::string_view s, bool in_flow) {
 
 std::string scalar(std::string_view s, bool in_flow = false) { return plain_ok(s, in_flow) ? std::string(s) : double_quoted(s); }
 
+// The sections of the file, in their order.
+enum class Section { none, sources, actors, statements, events, relations, done };
+
+const char* section_name(Section section) {
+  switch (section) {
+    case Section::sources: return "sources";
+    case Section::actors: return "actors";
+    case Section::statements: return "statements";
+    case Section::events: return "events";
+    case Section::relations: return "relations";
+    default: return "";
+  }
+}
+
 class Writer {
  public:
   Writer() = default;
@@ -150,23 +165,31 @@ class Writer {
     out_.clear();
   }
 
-  void header(const Store& store) {
+  void header(int version) {
     out_ += kHeader;
-    out_ += fmt::format("version: {}\n", store.version);
+    out_ += fmt::format("version: {}\n", version);
   }
 
-  // "name:" then the items, or "name: []" when there are none.
-  template <class T, class Fn>
-  void section(const char* name, const std::vector<T>& items, Fn&& write_item) {
-    if (items.empty()) {
-      out_ += fmt::format("{}: []\n", name);
-      return;
+  // Starts one list item of `section`: "name:" before its first item, and
+  // "name: []" for each section before it that had none.
+  void item(Section section) {
+    enter(section);
+    if (items_++ == 0) {
+      out_ += section_name(section);
+      out_ += ":\n";
     }
-    out_ += fmt::format("{}:\n", name);
-    for (const T& item : items) {
-      first_key_ = true;
-      write_item(item);
-      if (sink_ && out_.size() >= kFlushBytes) flush();
+    first_key_ = true;
+  }
+  void end_item() {
+    if (sink_ && out_.size() >= kFlushBytes) flush();
+  }
+  // Closes every section before `section` (Section::done: all of them).
+  void enter(Section section) {
+    if (section < section_) throw std::logic_error("store writer: sections out of order");
+    while (section_ < section) {
+      if (section_ != Section::none && items_ == 0) out_ += fmt::format("{}: []\n", section_name(section_));
+      section_ = static_cast<Section>(static_cast<int>(section_) + 1);
+      items_ = 0;
     }
   }
 
@@ -222,60 +245,83 @@ class Writer {
   std::ostream* sink_ = nullptr;
   std::string out_;
   bool first_key_ = true;
+  Section section_ = Section::none;
+  std::size_t items_ = 0;  // in the current section
 };
 
 }  // namespace
 
 namespace {
 
+void put(Writer& w, const Source& s) {
+  w.item(Section::sources);
+  w.text("id", s.id);
+  if (!s.title.empty()) w.free_text("title", s.title);
+  w.text("outlet", s.outlet);
+  w.text("url", s.url);
+  w.date("published", s.published);
+  w.text("path", s.path);
+  w.provenance(s.origin, s.suppressed);
+  w.end_item();
+}
+
+void put(Writer& w, const Actor& a) {
+  w.item(Section::actors);
+  w.text("id", a.id);
+  w.text("name", a.name);
+  w.text("kind", a.kind);
+  w.list("aliases", a.aliases);
+  w.provenance(a.origin, a.suppressed);
+  w.end_item();
+}
+
+void put(Writer& w, const Statement& s) {
+  w.item(Section::statements);
+  w.text("id", s.id);
+  w.text("speaker", s.speaker);
+  w.free_text("text", s.text);
+  w.text("cue", s.cue);
+  w.date("date", s.date);
+  w.text("source", s.evidence.source);
+  w.span(s.evidence.start, s.evidence.end);
+  w.provenance(s.origin, s.suppressed);
+  w.end_item();
+}
+
+void put(Writer& w, const Event& e) {
+  w.item(Section::events);
+  w.text("id", e.id);
+  w.date("date", e.date);
+  w.list("conflicting_dates", e.conflicting_dates);
+  w.text("actor", e.actor);
+  w.text("action", e.action);
+  w.text("target", e.target);
+  w.text("statement", e.statement);
+  w.evidence("sources", e.sources);
+  w.provenance(e.origin, e.suppressed);
+  w.end_item();
+}
+
+void put(Writer& w, const Relation& r) {
+  w.item(Section::relations);
+  w.text("id", r.id);
+  w.text("type", r.type);
+  w.text("from", r.from);
+  w.text("to", r.to);
+  w.date("date", r.date);
+  w.evidence("evidence", r.evidence);
+  w.provenance(r.origin, r.suppressed);
+  w.end_item();
+}
+
 void write_all(const Store& store, Writer& w) {
-  w.header(store);
-  w.section("sources", store.sources, [&](const Source& s) {
-    w.text("id", s.id);
-    if (!s.title.empty()) w.free_text("title", s.title);
-    w.text("outlet", s.outlet);
-    w.text("url", s.url);
-    w.date("published", s.published);
-    w.text("path", s.path);
-    w.provenance(s.origin, s.suppressed);
-  });
-  w.section("actors", store.actors, [&](const Actor& a) {
-    w.text("id", a.id);
-    w.text("name", a.name);
-    w.text("kind", a.kind);
-    w.list("aliases", a.aliases);
-    w.provenance(a.origin, a.suppressed);
-  });
-  w.section("statements", store.statements, [&](const Statement& s) {
-    w.text("id", s.id);
-    w.text("speaker", s.speaker);
-    w.free_text("text", s.text);
-    w.text("cue", s.cue);
-    w.date("date", s.date);
-    w.text("source", s.evidence.source);
-    w.span(s.evidence.start, s.evidence.end);
-    w.provenance(s.origin, s.suppressed);
-  });
-  w.section("events", store.events, [&](const Event& e) {
-    w.text("id", e.id);
-    w.date("date", e.date);
-    w.list("conflicting_dates", e.conflicting_dates);
-    w.text("actor", e.actor);
-    w.text("action", e.action);
-    w.text("target", e.target);
-    w.text("statement", e.statement);
-    w.evidence("sources", e.sources);
-    w.provenance(e.origin, e.suppressed);
-  });
-  w.section("relations", store.relations, [&](const Relation& r) {
-    w.text("id", r.id);
-    w.text("type", r.type);
-    w.text("from", r.from);
-    w.text("to", r.to);
-    w.date("date", r.date);
-    w.evidence("evidence", r.evidence);
-    w.provenance(r.origin, r.suppressed);
-  });
+  w.header(store.version);
+  for (const Source& s : store.sources) put(w, s);
+  for (const Actor& a : store.actors) put(w, a);
+  for (const Statement& s : store.statements) put(w, s);
+  for (const Event& e : store.events) put(w, e);
+  for (const Relation& r : store.relations) put(w, r);
+  w.enter(Section::done);
 }
 
 }  // namespace
@@ -290,6 +336,26 @@ void write_store(const Store& store, std::ostream& out) {
   Writer w(out);
   write_all(store, w);
   w.finish();
+}
+
+class StoreStreamWriter::Impl {
+ public:
+  explicit Impl(std::ostream& out) : writer(out) {}
+  Writer writer;
+};
+
+StoreStreamWriter::StoreStreamWriter(std::ostream& out, int version) : impl_(std::make_unique<Impl>(out)) {
+  impl_->writer.header(version);
+}
+StoreStreamWriter::~StoreStreamWriter() = default;
+void StoreStreamWriter::source(const Source& s) { put(impl_->writer, s); }
+void StoreStreamWriter::actor(const Actor& a) { put(impl_->writer, a); }
+void StoreStreamWriter::statement(const Statement& s) { put(impl_->writer, s); }
+void StoreStreamWriter::event(const Event& e) { put(impl_->writer, e); }
+void StoreStreamWriter::relation(const Relation& r) { put(impl_->writer, r); }
+void StoreStreamWriter::finish() {
+  impl_->writer.enter(Section::done);
+  impl_->writer.finish();
 }
 
 std::string save_store(const Store& store, const std::filesystem::path& path) {

@@ -17,3 +17,19 @@ TEST_CASE("content ids are stable and separate their parts") {
   CHECK(a != evgraph::content_id("e", {"nvidia", "criticize", "anthropics"}));
   CHECK(evgraph::content_id("x", {"ab", "c"}) != evgraph::content_id("x", {"a", "bc"}));
 }
+
+TEST_CASE("a content id's hash round-trips, and only content_id's exact form parses") {
+  const std::uint64_t hash = evgraph::content_hash({"a", "100", "Globex is wrong."});
+  CHECK(hash < (std::uint64_t{1} << 48));
+  const std::string id = evgraph::content_id("s", {"a", "100", "Globex is wrong."});
+  CHECK(evgraph::content_id_of("s", hash) == id);
+  CHECK(evgraph::parse_content_id("s", id) == hash);
+  CHECK(evgraph::content_id_of("e", 0x2a) == "e-00000000002a");
+  CHECK(evgraph::parse_content_id("e", "e-00000000002a") == 0x2a);
+  CHECK_FALSE(evgraph::parse_content_id("s", "e-00000000002a"));  // another prefix
+  CHECK_FALSE(evgraph::parse_content_id("e", "e-00000000002A"));  // uppercase: not content_id's
+  CHECK_FALSE(evgraph::parse_content_id("e", "e-00000000002"));   // too short
+  CHECK_FALSE(evgraph::parse_content_id("e", "e-00000000002ab"));
+  CHECK_FALSE(evgraph::parse_content_id("e", "e_00000000002a"));
+  CHECK_FALSE(evgraph::parse_content_id("e", "my-own-event"));
+}

@@ -454,3 +454,190 @@ TEST_CASE("write_store streams the same text as format_store") {
   CHECK(text.size() > (1u << 17));
   CHECK(streamed.str() == text);
 }
+
+// ---- StoreMerger::write: the same bytes as format_store(finish()), never a Store ----
+
+namespace {
+
+// The documents one merger is given, with their keys, in order.
+using Adds = std::vector<std::pair<Extraction, std::uint64_t>>;
+
+Adds with_key(const std::vector<Extraction>& docs, std::uint64_t key = 0) {
+  Adds adds;
+  for (const Extraction& x : docs) adds.emplace_back(x, key);
+  return adds;
+}
+
+// Merges `adds` twice, once through finish() and once through write(), and
+// returns what write() wrote; the check fails when the two texts differ.
+std::string streamed_equals_finished(const Adds& adds, const Store* previous = nullptr) {
+  StoreMerger finished, streamed;
+  for (const auto& [x, key] : adds) {
+    finished.add(x, key);
+    streamed.add(x, key);
+  }
+  const Store store = finished.finish(previous);
+  const std::string expected = format_store(store);
+  std::ostringstream out;
+  const MergeSummary summary = streamed.write(out, previous);
+  CHECK(out.str() == expected);
+  CHECK(streamed.documents() == 0);  // write leaves it empty, like finish
+  CHECK(summary.sources == store.sources.size());
+  CHECK(summary.actors == store.actors.size());
+  CHECK(summary.statements == store.statements.size());
+  CHECK(summary.events == store.events.size());
+  CHECK(summary.relations == store.relations.size());
+  return out.str();
+}
+
+// story() with the edits of the curation test above: a curated event with a
+// changed date and evidence, an alias merge with the other actor suppressed, a
+// suppressed false positive and its event, a curated source.
+Store curated_story_store() {
+  const Store first = build_store(story());
+  const Event* criticism = find_event(first, "acme", "criticize");
+  const Event* announce = find_event(first, "monday", "announce");
+  REQUIRE(criticism);
+  REQUIRE(announce);
+  std::string edited = edit_entry(format_store(first), criticism->id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
+  edited = edit_entry(edited, criticism->id, "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, "jane-roe", "aliases: [Ms. Roe]", "aliases: [Ms. Roe, Roe]");
+  edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, "monday", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, announce->id, "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, "b", "title: \"About b\"", "title: \"The real headline\"");
+  edited = edit_entry(edited, "b", "origin: extracted", "origin: curated");
+  Diagnostics diags;
+  auto previous = parse_store(edited, "events.yaml", diags);
+  REQUIRE(previous);
+  return std::move(*previous);
+}
+
+}  // namespace
+
+TEST_CASE("write streams format_store(finish()) byte for byte: plain merges in any order") {
+  std::vector<Extraction> docs = story();
+  const std::string forward = streamed_equals_finished(with_key(docs));
+  std::reverse(docs.begin(), docs.end());
+  CHECK(streamed_equals_finished(with_key(docs)) == forward);
+  // A repeated document counts once.
+  Adds twice = with_key(docs, 3);
+  for (const Extraction& x : docs) twice.emplace_back(x, 3);
+  CHECK(streamed_equals_finished(twice) == forward);
+  // Unknown actions, unknown actors, out-of-range and negative quote indices.
+  Extraction odd = document("odd");
+  odd.actors = {actor("acme", "Acme", "organization"), actor("acme", "ACME Corp", "weird-kind")};
+  odd.quotes = {quote(5, "Twice.", "acme", std::nullopt), quote(5, "Twice.", "nobody", std::nullopt)};
+  odd.events = {event("acme", "frobnicate", "nobody", date("2025-05-03"), 0, "Acme frobnicated", 7),
+                event("", "say", "", std::nullopt, 9, "Someone said", -4)};
+  odd.responses = {response("acme", "nobody", 10, "Acme answered nobody", 0, 9),
+                   response("acme", "acme", 20, "Acme answered itself", 0, 1)};
+  streamed_equals_finished(with_key({odd}));
+}
+
+TEST_CASE("write of nothing is the empty store, with or without a previous one") {
+  CHECK(streamed_equals_finished({}) == format_store(Store{}));
+  const Store previous = curated_story_store();
+  CHECK(streamed_equals_finished({}, &previous) == format_store(build_store({}, &previous)));
+}
+
+TEST_CASE("write with a curated previous store: curated and suppressed facts and alias merges hold") {
+  const Store previous = curated_story_store();
+  const std::vector<Extraction> docs = story();
+  const std::string text = streamed_equals_finished(with_key(docs), &previous);
+  CHECK(text == format_store(build_store(docs, &previous)));
+  CHECK(text.find("title: \"The real headline\"") != std::string::npos);
+  CHECK(text.find("    date: 2025-05-02\n") != std::string::npos);
+  // Only some documents re-extracted: the others' facts stay from the previous store.
+  streamed_equals_finished(with_key({docs[2]}), &previous);
+  Extraction c = docs[2];
+  c.events.clear();
+  streamed_equals_finished(with_key({c}), &previous);
+  // A suppressed source drops what was extracted from it.
+  Store suppressed = previous;
+  for (Source& s : suppressed.sources)
+    if (s.id == "a") s.suppressed = true;
+  const std::string without_a = streamed_equals_finished(with_key(docs), &suppressed);
+  CHECK(without_a.find("    source: a\n") == std::string::npos);  // its statements (a curated event keeps its evidence)
+  // New documents next to old ones.
+  Extraction d = document("d", date("2025-05-07"));
+  d.actors = {actor("huang", "Huang", "person"), actor("globex", "Globex", "organization")};
+  d.events = {event("huang", "warn", "globex", date("2025-05-07"), 0, "Huang warned Globex")};
+  streamed_equals_finished(with_key({d, docs[0]}), &previous);
+}
+
+TEST_CASE("write: a document replaced by a smaller key takes its actors' votes out") {
+  const std::vector<Extraction> docs = story();
+  Extraction replaced_b = docs[1];
+  replaced_b.actors = {actor("acme", "Acme Inc", "government", {"The Firm"}), actor("globex", "Globex", "group")};
+  replaced_b.meta.title = "Another title";
+  Adds adds = {{docs[0], 1}, {docs[1], 9}, {docs[2], 1}, {replaced_b, 5}};
+  const std::string text = streamed_equals_finished(adds);
+  CHECK(text == format_store(build_store({docs[0], replaced_b, docs[2]})));
+  // Nothing of the replaced extraction is left: neither its names nor its title.
+  CHECK(text.find("Acme Corp") == std::string::npos);
+  CHECK(text.find("Ms. Roe") != std::string::npos);
+  CHECK(text.find("The Firm") != std::string::npos);
+  CHECK(text.find("About b") == std::string::npos);
+  // Replaced twice, and with a previous store.
+  adds.emplace_back(docs[1], 2);
+  CHECK(streamed_equals_finished(adds) == format_store(build_store(docs)));
+  const Store previous = curated_story_store();
+  streamed_equals_finished(adds, &previous);
+}
+
+TEST_CASE("ids that collide: one statement per id (the first document's), events keep all evidence") {
+  // Found by search: these doc ids give one statement id for the same quote,
+  // these actors one event id for the same criticism, these two one relation id.
+  const char* const docs_sharing_a_statement_id[] = {"d78fd2d151bc3", "dffe0754cc041"};
+  const char* const actors_sharing_an_event_id[] = {"a1e99711456d7", "aefcba82a1181"};
+  const char* const actors_sharing_a_relation_id[] = {"a0ed19c0cd3af", "ab9273845e1c4"};
+  REQUIRE(content_id("s", {docs_sharing_a_statement_id[0], "0", "Same words."}) ==
+          content_id("s", {docs_sharing_a_statement_id[1], "0", "Same words."}));
+  REQUIRE(content_id("e", {actors_sharing_an_event_id[0], "criticize", "acme", "2025-05-03"}) ==
+          content_id("e", {actors_sharing_an_event_id[1], "criticize", "acme", "2025-05-03"}));
+  REQUIRE(content_id("r", {"responds_to", actors_sharing_a_relation_id[0], "acme"}) ==
+          content_id("r", {"responds_to", actors_sharing_a_relation_id[1], "acme"}));
+  std::vector<Extraction> docs;
+  for (int i = 0; i < 2; ++i) {
+    Extraction x = document(docs_sharing_a_statement_id[i]);
+    x.actors = {actor("acme", "Acme", "organization"), actor(actors_sharing_an_event_id[i], "Speaker", "person"),
+                actor(actors_sharing_a_relation_id[i], "Responder", "person")};
+    x.quotes = {quote(0, "Same words.", actors_sharing_an_event_id[i], std::nullopt)};
+    x.events = {event(actors_sharing_an_event_id[i], "criticize", "acme", date("2025-05-03"), 20,
+                      "criticized in " + x.doc, 0)};
+    x.responses = {response(actors_sharing_a_relation_id[i], "acme", 40, "responded in " + x.doc)};
+    docs.push_back(std::move(x));
+  }
+  const Store store = build_store(docs);
+  REQUIRE(store.statements.size() == 1);
+  CHECK(store.statements[0].evidence.source == docs_sharing_a_statement_id[0]);
+  CHECK(store.statements[0].speaker == actors_sharing_an_event_id[0]);
+  REQUIRE(store.events.size() == 1);
+  CHECK(store.events[0].actor == actors_sharing_an_event_id[0]);
+  CHECK(store.events[0].sources.size() == 2);
+  const Relation* responds = find_relation(store, "responds_to", actors_sharing_a_relation_id[0], "acme");
+  REQUIRE(responds);
+  CHECK(responds->evidence.size() == 1);
+  CHECK_FALSE(find_relation(store, "responds_to", actors_sharing_a_relation_id[1], "acme"));
+  std::vector<Extraction> reversed(docs.rbegin(), docs.rend());
+  CHECK(streamed_equals_finished(with_key(reversed)) == format_store(store));
+  // An old statement of a document not re-extracted loses to a fresh one of the same id.
+  const Store previous = build_store({docs[1]});
+  const std::string updated = streamed_equals_finished(with_key({docs[0]}), &previous);
+  CHECK(updated.find("    source: " + std::string(docs_sharing_a_statement_id[1]) + "\n") == std::string::npos);
+}
+
+TEST_CASE("write of a store larger than its blocks, and of many documents") {
+  std::vector<Extraction> docs;
+  for (int copy = 0; copy < 400; ++copy)
+    for (Extraction x : story()) {
+      x.doc += std::to_string(copy);
+      docs.push_back(std::move(x));
+    }
+  const std::string text = streamed_equals_finished(with_key(docs));
+  CHECK(text.size() > (1u << 18));
+  const Store previous = build_store({docs.begin(), docs.begin() + 600});
+  streamed_equals_finished(with_key({docs.begin() + 300, docs.end()}), &previous);
+}

@@ -435,3 +435,49 @@ TEST_CASE("save_store writes atomically and load_store reads it back") {
   CHECK(missing.items()[0].message.rfind("cannot open", 0) == 0);
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("the stream writer, fed a store's facts one by one, writes format_store's bytes") {
+  Diagnostics diags;
+  const auto store = parse_store(kValid, "events.yaml", diags);
+  REQUIRE(store);
+  std::ostringstream out;
+  StoreStreamWriter writer(out, store->version);
+  for (const Source& s : store->sources) writer.source(s);
+  for (const Actor& a : store->actors) writer.actor(a);
+  for (const Statement& s : store->statements) writer.statement(s);
+  for (const Event& e : store->events) writer.event(e);
+  for (const Relation& r : store->relations) writer.relation(r);
+  writer.finish();
+  CHECK(out.str() == kValid);
+}
+
+TEST_CASE("the stream writer writes sections left empty as [], before, between and after facts") {
+  Store only_events;
+  only_events.events.push_back({});
+  only_events.events.back().id = "e-1";
+  only_events.events.back().action = "say";
+  std::ostringstream out;
+  StoreStreamWriter writer(out);
+  writer.event(only_events.events.back());
+  writer.finish();
+  CHECK(out.str() == format_store(only_events));
+  CHECK(out.str().find("sources: []\nactors: []\nstatements: []\nevents:\n") != std::string::npos);
+  CHECK(out.str().ends_with("origin: extracted\nrelations: []\n"));
+
+  std::ostringstream empty;
+  StoreStreamWriter nothing(empty);
+  nothing.finish();
+  CHECK(empty.str() == format_store(Store{}));
+}
+
+TEST_CASE("the stream writer refuses a fact of an earlier section") {
+  std::ostringstream out;
+  StoreStreamWriter writer(out);
+  Actor a;
+  a.id = "acme";
+  writer.actor(a);
+  Source s;
+  s.id = "doc-1";
+  CHECK_THROWS_AS(writer.source(s), std::logic_error);
+  writer.actor(a);  // the same section again is fine
+}

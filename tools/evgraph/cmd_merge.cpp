@@ -3,7 +3,9 @@
 // The reduce step: reads the JSON Lines written by `evgraph extract --format json`
 // (one Extraction per line; "-" reads stdin) and merges them into one store
 // with a StoreMerger. Lines are parsed one at a time and only what the store
-// needs is kept, so memory follows the merged facts, not the input size.
+// needs is kept, compactly, and the store is written fact by fact from that
+// (StoreMerger::write), so memory follows the distinct documents, not the
+// input size, and stays well below the size of the store written.
 // The result does not depend on how the corpus was split or in which order
 // the shards are given: the same document extracted twice counts once, and of
 // different extractions of one document id the one whose line has the
@@ -26,6 +28,7 @@
 #include <fmt/format.h>
 
 #include "commands.h"
+#include "evgraph/atomic_file.h"
 #include "evgraph/corpus_reader.h"
 #include "evgraph/diagnostics.h"
 #include "evgraph/extraction_json.h"
@@ -124,11 +127,12 @@ int run_merge(const MergeArgs& args) {
     }
   }
   diags.print(std::cerr);
-  const Store store = input.merger.finish(previous ? &*previous : nullptr);
-  previous.reset();
+  // Written straight from the merger, never held as a Store: the merged store
+  // can be several times the size of the memory the merger needs.
+  const Store* old = previous ? &*previous : nullptr;
   const std::string target = !args.output.empty() ? args.output : args.update;
   if (target.empty()) {
-    write_store(store, std::cout);
+    input.merger.write(std::cout, old);
     std::cout << std::flush;
     if (!std::cout) {
       std::cerr << "evgraph merge: error: cannot write to stdout\n";
@@ -136,13 +140,19 @@ int run_merge(const MergeArgs& args) {
     }
     return kExitOk;
   }
-  if (std::string error = save_store(store, target); !error.empty()) {
+  AtomicOutputFile file(target);
+  if (!file.ok()) {
+    std::cerr << "evgraph merge: error: " << file.error() << "\n";
+    return kExitError;
+  }
+  const MergeSummary merged = input.merger.write(file.stream(), old);
+  if (std::string error = file.commit(); !error.empty()) {
     std::cerr << "evgraph merge: error: " << error << "\n";
     return kExitError;
   }
   if (!global_options().quiet) {
     std::cerr << fmt::format("evgraph merge: {} documents -> {} ({} actors, {} events, {} relations)\n",
-                             documents, target, store.actors.size(), store.events.size(), store.relations.size());
+                             documents, target, merged.actors, merged.events, merged.relations);
   }
   return kExitOk;
 }
