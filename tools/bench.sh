@@ -15,7 +15,7 @@
 # Environment: BUILD_DIR (build), EVGRAPH ($BUILD_DIR/evgraph), BENCH_MB (100: corpus
 # size), BENCH_RUNS (3: medians of this many runs), BENCH_JOBS (all cores),
 # BENCH_PEER_MB (20: both taggers run over the first this-many MB of the corpus,
-# chrono-node 2.10 manages about 5 MB/s), BENCH_PEER_RUNS (BENCH_RUNS),
+# chrono-node 2.10 manages 6-9 MB/s), BENCH_PEER_RUNS (5: rounds, each tool once per round),
 # SEEDS (../shared/corpus/seeds), TEMPEVAL (../shared/data/tempeval3/tbaq).
 set -euo pipefail
 
@@ -91,24 +91,34 @@ case "$mode" in
       npm install --silent --no-audit --no-fund --prefix "$node_dir" chrono-node >&2
     fi
     peer_mb="${BENCH_PEER_MB:-20}"
-    peer_runs="${BENCH_PEER_RUNS:-$BENCH_RUNS}"
-    echo "chrono-node $(node -p "require('$node_dir/node_modules/chrono-node/package.json').version"), node $(node --version); both over the first $peer_mb MB of it, one thread, medians of $peer_runs runs"
-    evgraph_out=$("$bench_bin" "$corpus" --modes timex --jobs 1 --runs "$peer_runs" --max-mb "$peer_mb")
-    echo "$evgraph_out" | grep -v '^RESULT'
-    chrono_out=$(NODE_PATH="$node_dir/node_modules" node bench/chrono_peer.js "$corpus" --runs "$peer_runs" --max-mb "$peer_mb")
-    echo "$chrono_out" | grep -v '^RESULT'
-    python3 - "$evgraph_out" "$chrono_out" <<'EOF'
-import sys
+    peer_runs="${BENCH_PEER_RUNS:-5}"
+    echo "chrono-node $(node -p "require('$node_dir/node_modules/chrono-node/package.json').version"), node $(node --version); both over the first $peer_mb MB of it, one thread, taking turns for $peer_runs rounds"
+    # The two take turns, one run each per round: this machine's speed drifts by tens of
+    # percent within minutes, and a ratio of runs far apart would measure the drift.
+    results=""
+    for round in $(seq "$peer_runs"); do
+      evgraph_out=$("$bench_bin" "$corpus" --modes timex --jobs 1 --runs 1 --max-mb "$peer_mb")
+      chrono_out=$(NODE_PATH="$node_dir/node_modules" node bench/chrono_peer.js "$corpus" --runs 1 --max-mb "$peer_mb")
+      echo "round $round: $(echo "$evgraph_out" | grep '^timex') | $(echo "$chrono_out" | grep '^chrono-node run')"
+      results="$results
+$(echo "$evgraph_out" | grep '^RESULT')
+$(echo "$chrono_out" | grep '^RESULT')"
+    done
+    python3 - "$results" <<'EOF2'
+import statistics, sys
 values = {}
-for block in sys.argv[1:]:
-    for line in block.splitlines():
-        if line.startswith("RESULT "):
-            key, value = line[7:].split("=")
-            values[key] = float(value)
-ev, ch, ch_parse = values["timex_j1_mbps"], values["chrono_mbps"], values["chrono_parse_only_mbps"]
-print("evgraph timex -j1: %.2f MB/s   chrono-node: %.3f MB/s (%.3f MB/s counting chrono.parse alone)" % (ev, ch, ch_parse))
-print("ratio evgraph / chrono-node: %.1fx (%.1fx against chrono.parse alone)" % (ev / ch, ev / ch_parse))
-EOF
+for line in sys.argv[1].splitlines():
+    if line.startswith("RESULT "):
+        key, value = line[7:].split("=")
+        values.setdefault(key, []).append(float(value))
+ev, ch, ch_parse = (values[k] for k in ("timex_j1_mbps", "chrono_mbps", "chrono_parse_only_mbps"))
+ratios = [e / c for e, c in zip(ev, ch)]
+med = statistics.median
+print("evgraph timex -j1: %.2f MB/s   chrono-node: %.3f MB/s (%.3f MB/s counting chrono.parse alone); medians of %d rounds"
+      % (med(ev), med(ch), med(ch_parse), len(ev)))
+print("ratio evgraph / chrono-node: %.1fx (%.1fx against chrono.parse alone); per round: %s"
+      % (med(ratios), med([e / c for e, c in zip(ev, ch_parse)]), " ".join("%.1fx" % r for r in ratios)))
+EOF2
     ;;
   1gb)
     target_mb="${BENCH_1GB_MB:-1024}"

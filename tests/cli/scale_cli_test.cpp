@@ -105,7 +105,7 @@ bool write_all(int fd, std::string_view data) {
 // The articles the tests run on: our own fixtures, plus the seed articles when present.
 std::vector<fs::path> corpus_files() {
   std::vector<fs::path> files;
-  for (const fs::path dir : {fs::path(EVGRAPH_SOURCE_DIR "/tests/fixtures/scale"),
+  for (const fs::path& dir : {fs::path(EVGRAPH_SOURCE_DIR "/tests/fixtures/scale"),
                              fs::path(EVGRAPH_SOURCE_DIR "/../shared/corpus/seeds")}) {
     if (!fs::is_directory(dir)) continue;
     for (const auto& entry : fs::directory_iterator(dir)) {
@@ -291,8 +291,9 @@ TEST_CASE("a long stdin JSON Lines stream runs in bounded memory") {
                                 while (written < stream_bytes) {
                                   chunk.clear();
                                   for (const std::string& body : bodies) {
-                                    chunk += "{\"doc\":\"gen" + std::to_string(docs++) + "\",\"text\":\"" + body +
-                                             "\",\"published\":\"2024-05-0" + std::to_string(1 + docs % 9) + "\"}\n";
+                                    const std::size_t id = docs++;
+                                    chunk += "{\"doc\":\"gen" + std::to_string(id) + "\",\"text\":\"" + body +
+                                             "\",\"published\":\"2024-05-0" + std::to_string(1 + (id + 1) % 9) + "\"}\n";
                                   }
                                   if (!write_all(fd, chunk)) break;
                                   written += chunk.size();

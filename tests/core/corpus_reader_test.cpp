@@ -223,3 +223,35 @@ TEST_CASE("a JSON number out of every range is an error, not an exception (found
   CHECK(doc.error().message.find("unreadable JSON") == 0);
   CHECK_FALSE(evgraph::parse_jsonl_document("{\"doc\": \"a\", \"text\": \"x\", \"n\": 1E400}", "<stdin>", 5).ok());
 }
+
+TEST_CASE("JSON Lines fields: escapes, repeated keys, nulls and unknown members read as before") {
+  auto parse = [](const std::string& line) { return evgraph::parse_jsonl_document(line, "<stdin>", 1); };
+  // Escapes, a surrogate pair and raw UTF-8 in the text; other members ignored.
+  auto doc = parse(R"({"doc":"d1","text":"Caf\u00e9 \"open\"\nnow \ud83d\ude00 ok","extra":[1,{"a":null}],"n":3.5})");
+  REQUIRE(doc.ok());
+  CHECK(doc->id == "d1");
+  CHECK(doc->text == "Caf\xC3\xA9 \"open\"\nnow \xF0\x9F\x98\x80 ok");
+  CHECK_FALSE(doc->has_meta);
+  // The last of repeated keys counts; a null optional member is absent.
+  doc = parse(R"({"doc":"first","text":"a","doc":"second","title":null,"published":"2025-05-03T10:00:00Z","url":"u"})");
+  REQUIRE(doc.ok());
+  CHECK(doc->id == "second");
+  CHECK(doc->meta.title.empty());
+  CHECK(doc->meta.url == "u");
+  REQUIRE(doc->meta.published);
+  CHECK(doc->meta.published->first_day() == boost::gregorian::date(2025, 5, 3));
+  CHECK(doc->has_meta);
+  // Wrong types and missing members: the messages of the reader's error table.
+  CHECK(parse(R"({"doc":"d","text":"t","outlet":7})").error().message == "'outlet' must be a string");
+  CHECK(parse(R"({"doc":"","text":"t"})").error().message == "'doc' must be a non-empty string (the document id)");
+  CHECK(parse(R"({"doc":"d"})").error().message == "'text' must be a string");
+  CHECK(parse(R"({"doc":"d","text":null})").error().message == "'text' must be a string");
+  CHECK(parse(R"(["doc","text"])").error().message == "expected a JSON object {\"doc\", \"text\", ...}");
+  // Not JSON at all, or a lone surrogate: nlohmann's message, with its column.
+  auto bad = parse(R"({"doc":"d","text":"\ud800"})");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().message.find("surrogate") != std::string::npos);
+  bad = parse("{\"doc\":\"d\",\"text\":\"t\"} trailing");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().column > 0);
+}
