@@ -124,6 +124,21 @@ std::string edit_entry(std::string text, std::string_view id, std::string_view f
   return text;
 }
 
+// The hand edits of the curation tests, on a store of story(): the criticism's date
+// fixed and curated, "Roe" merged into "Jane Roe" (an alias there, the other actor
+// suppressed), "Monday" and its event suppressed as a false positive, a source renamed.
+std::string with_user_edits(std::string edited, const std::string& criticism_id, const std::string& announce_id) {
+  edited = edit_entry(edited, criticism_id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
+  edited = edit_entry(edited, criticism_id, "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, "jane-roe", "aliases: [Ms. Roe]", "aliases: [Ms. Roe, Roe]");
+  edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
+  edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, "monday", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, announce_id, "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
+  edited = edit_entry(edited, "b", "title: \"About b\"", "title: \"The real headline\"");
+  return edit_entry(edited, "b", "origin: extracted", "origin: curated");
+}
+
 }  // namespace
 
 TEST_CASE("sources come from the documents, actors merge across documents") {
@@ -274,20 +289,11 @@ TEST_CASE("a hand-edited store re-merged with fresh extractions loses nothing th
   REQUIRE(announce);
   REQUIRE(roe_says);
 
-  // 1. The user fixes the criticism's date and marks it curated.
-  std::string edited = edit_entry(written, criticism->id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
-  edited = edit_entry(edited, criticism->id, "origin: extracted", "origin: curated");
+  // The user fixes the criticism's date and marks it curated, merges "Roe" (ambiguous:
+  // Jane or John) into "Jane Roe", suppresses the false positive "Monday" and its event,
+  // renames a source; and takes one report out of the curated event's evidence.
+  std::string edited = with_user_edits(written, criticism->id, announce->id);
   edited = edit_entry(edited, criticism->id, "      - {source: c, span: [60, 91], text: \"Acme criticized Globex on May 1\"}\n", "");
-  // 2. The user merges "Roe" (ambiguous: Jane or John) into "Jane Roe": an alias there, the separate actor suppressed.
-  edited = edit_entry(edited, "jane-roe", "aliases: [Ms. Roe]", "aliases: [Ms. Roe, Roe]");
-  edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
-  edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  // 3. A false positive: "Monday" is no actor, and its event is deleted (suppressed).
-  edited = edit_entry(edited, "monday", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  edited = edit_entry(edited, announce->id, "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  // 4. The user renames a source by hand.
-  edited = edit_entry(edited, "b", "title: \"About b\"", "title: \"The real headline\"");
-  edited = edit_entry(edited, "b", "origin: extracted", "origin: curated");
 
   Diagnostics diags;
   const auto previous = parse_store(edited, "events.yaml", diags);
@@ -499,15 +505,7 @@ Store curated_story_store() {
   const Event* announce = find_event(first, "monday", "announce");
   REQUIRE(criticism);
   REQUIRE(announce);
-  std::string edited = edit_entry(format_store(first), criticism->id, "    date: 2025-05-03\n", "    date: 2025-05-02\n");
-  edited = edit_entry(edited, criticism->id, "origin: extracted", "origin: curated");
-  edited = edit_entry(edited, "jane-roe", "aliases: [Ms. Roe]", "aliases: [Ms. Roe, Roe]");
-  edited = edit_entry(edited, "jane-roe", "origin: extracted", "origin: curated");
-  edited = edit_entry(edited, "roe", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  edited = edit_entry(edited, "monday", "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  edited = edit_entry(edited, announce->id, "origin: extracted\n", "origin: extracted\n    suppressed: true\n");
-  edited = edit_entry(edited, "b", "title: \"About b\"", "title: \"The real headline\"");
-  edited = edit_entry(edited, "b", "origin: extracted", "origin: curated");
+  const std::string edited = with_user_edits(format_store(first), criticism->id, announce->id);
   Diagnostics diags;
   auto previous = parse_store(edited, "events.yaml", diags);
   REQUIRE(previous);
