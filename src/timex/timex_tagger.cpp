@@ -57,7 +57,6 @@ struct CompiledRule {
   std::unique_ptr<RE2> tail;  // the rule anchored at the end of the text, without groups: finds starts
   std::vector<std::string> group_names;  // index 0 (whole match) unused
   int ext_group = -1;
-  bool named_groups = false;  // without any, the span is all a match gives: no capture needed
   std::vector<int> slot_groups;  // the named groups that feed the value (all but `ext`)
   bool explicit_year = false;  // the value comes with a year from the text
   // From the value template, once rather than per expression:
@@ -257,17 +256,7 @@ struct TimexTagger::Impl {
     pool.push_back(s);
   }
 
-  // The tense cues of one sentence, in order: they do not depend on the expression, only
-  // which one is nearest does, so expressions of one sentence share them.
-  struct SentenceCues {
-    std::size_t from = SIZE_MAX, to = 0;
-    struct Cue {
-      std::size_t start, end;
-      Tense tense;
-    };
-    std::vector<Cue> cues;
-  };
-  Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest, SentenceCues& sentence) const;
+  Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
   Matches find(const NormalizedText& normalized) const;
   std::vector<Timex> normalize(const Matches& matches, const NormalizedText& normalized, std::string_view original,
                                std::optional<boost::gregorian::date> dct) const;
@@ -314,7 +303,6 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     compiled.group_names.resize(compiled.re->NumberOfCapturingGroups() + 1);
     for (const auto& [index, name] : compiled.re->CapturingGroupNames()) {
       compiled.group_names[index] = name;
-      compiled.named_groups = true;
       if (name == "ext") compiled.ext_group = index;
       else compiled.slot_groups.push_back(index);
     }
@@ -419,8 +407,7 @@ DatedTimexes TimexTagger::tag_document(const Document& doc, std::optional<boost:
 // The cue nearest to the expression decides. A verb right after an auxiliary
 // takes the auxiliary's tense ("will be held" is future, "had announced" past),
 // so "said Friday that it would ..." is past while "will meet Friday" is future.
-Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest,
-                                    SentenceCues& sentence) const {
+Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const {
   constexpr int kAuxiliaryReach = 2;  // a cue at most this many words after an auxiliary takes its tense ("will be held")
   // A cue after the expression often belongs to the next clause ("planned a rally Saturday
   // and were planning ..."): it counts as this many times farther than one before.
@@ -461,50 +448,43 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
       i = b;
     }
   }
-  if (sentence.from != from || sentence.to != to) {
-    sentence.from = from;
-    sentence.to = to;
-    sentence.cues.clear();
-    Tense auxiliary = Tense::unknown;  // the last auxiliary's tense, unknown when none is near
-    bool perfect_auxiliary = false;
-    int words_since_auxiliary = 0;
-    bool after_determiner = false;  // the previous word was "the", "a", "its" ...
-    for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t i, std::size_t j) {
-      const int index = tense_words.index_of(word);
-      const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
-      Tense tense = Tense::unknown;  // cues are past, present or future: unknown is "no cue"
-      if (info && info->auxiliary) {
-        tense = *info->auxiliary;
-        auxiliary = tense;
-        perfect_auxiliary = info->perfect;
-        words_since_auxiliary = 0;
-      } else {
-        if (after_determiner) {
-          // "the plan", "a proposed merger": a noun or an adjective, no verb
-        } else if (info && info->cue) {
-          tense = *info->cue;
-        } else if (word.size() >= 4 && !(info && info->suffix_exception)) {
-          for (const auto& [suffix, t] : cues.suffixes)
-            if (word.ends_with(suffix)) tense = t;
-        }
-        // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
-        if (tense != Tense::unknown && auxiliary != Tense::unknown && words_since_auxiliary < kAuxiliaryReach &&
-            (!(info && info->steady) || perfect_auxiliary))
-          tense = auxiliary;
-        if (++words_since_auxiliary > kAuxiliaryReach) auxiliary = Tense::unknown;
-      }
-      after_determiner = info && info->determiner;
-      if (tense != Tense::unknown) sentence.cues.push_back({i, j, tense});
-      return true;
-    });
-  }
   Tense best = Tense::unknown;
   std::size_t best_distance = SIZE_MAX;
-  for (const SentenceCues::Cue& cue : sentence.cues) {
-    if (cue.end > start && cue.start < end) continue;  // inside the expression
-    const std::size_t distance = cue.end <= start ? start - cue.end : kAfterWeight * (cue.start - end);
-    if (distance < best_distance) best_distance = distance, best = cue.tense;
-  }
+  Tense auxiliary = Tense::unknown;  // the last auxiliary's tense, unknown when none is near
+  bool perfect_auxiliary = false;
+  int words_since_auxiliary = 0;
+  bool after_determiner = false;  // the previous word was "the", "a", "its" ...
+  for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t i, std::size_t j) {
+    const int index = tense_words.index_of(word);
+    const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
+    Tense tense = Tense::unknown;  // cues are past, present or future: unknown is "no cue"
+    if (info && info->auxiliary) {
+      tense = *info->auxiliary;
+      auxiliary = tense;
+      perfect_auxiliary = info->perfect;
+      words_since_auxiliary = 0;
+    } else {
+      if (after_determiner) {
+        // "the plan", "a proposed merger": a noun or an adjective, no verb
+      } else if (info && info->cue) {
+        tense = *info->cue;
+      } else if (word.size() >= 4 && !(info && info->suffix_exception)) {
+        for (const auto& [suffix, t] : cues.suffixes)
+          if (word.ends_with(suffix)) tense = t;
+      }
+      // "were planning to" looks ahead; "had been scheduled to" was a plan in the past.
+      if (tense != Tense::unknown && auxiliary != Tense::unknown && words_since_auxiliary < kAuxiliaryReach &&
+          (!(info && info->steady) || perfect_auxiliary))
+        tense = auxiliary;
+      if (++words_since_auxiliary > kAuxiliaryReach) auxiliary = Tense::unknown;
+    }
+    after_determiner = info && info->determiner;
+    if (tense != Tense::unknown && (j <= start || i >= end)) {
+      const std::size_t distance = j <= start ? start - j : kAfterWeight * (i - end);
+      if (distance < best_distance) best_distance = distance, best = tense;
+    }
+    return true;
+  });
   return best;
 }
 
@@ -536,7 +516,8 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   // Fills c.groups (and the extent, for rules with an `ext` group). False if RE2 disagrees.
   auto capture = [&](Candidate& c) {
     const CompiledRule& rule = rules[c.rule];
-    if (!rule.named_groups) return c.captured = true;  // the span was found by this rule already
+    // Without named groups the span is all a match gives, and this rule found it already.
+    if (rule.ext_group < 0 && rule.slot_groups.empty()) return c.captured = true;
     groups.assign(rule.group_names.size(), re2::StringPiece());
     if (!rule.re->Match(text, c.from, c.to, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
       return false;
@@ -633,17 +614,14 @@ std::vector<Timex> TimexTagger::Impl::normalize(const Matches& matches, const No
   std::size_t period_reference_end = 0;         // where it was mentioned
   constexpr std::size_t kPeriodEndReach = 24;   // "the fiscal first quarter ended Sept. 30"
   std::optional<std::pair<std::size_t, int>> last_year;  // (end offset, year)
-  SentenceCues sentence_cues;
   for (const Candidate* c : matches.accepted) {
     const CompiledRule& rule = rules[c->rule];
     TimexContext context;
     context.dct = dct;
     context.reference = reference;
     context.period_reference = period_reference;
-    const bool yearless = rule.yearless;
-    const bool needs_tense = rule.needs_tense;
-    if (needs_tense) context.tense = tense_near(text, c->start, c->end, &context.nearest, sentence_cues);
-    if (last_year && yearless) {
+    if (rule.needs_tense) context.tense = tense_near(text, c->start, c->end, &context.nearest);
+    if (last_year && rule.yearless) {
       const std::size_t here = sentence_start(text, c->start);
       const std::size_t previous = here > 0 ? sentence_start(text, here - 1) : 0;
       if (last_year->first >= (dct ? here : previous)) context.narrative_year = last_year->second;
