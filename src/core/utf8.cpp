@@ -8,18 +8,27 @@
 
 namespace evgraph {
 
+namespace {
+// The end of the ASCII run from `pos`: eight bytes at a time while none has its high bit
+// set (every document passes through here on ingest and on normalization).
+std::size_t ascii_run_end(std::string_view text, std::size_t pos) {
+  while (pos + 8 <= text.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + pos, 8);
+    if (word & 0x8080808080808080ull) break;
+    pos += 8;
+  }
+  while (pos < text.size() && static_cast<unsigned char>(text[pos]) < 0x80) ++pos;
+  return pos;
+}
+}  // namespace
+
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto byte = static_cast<unsigned char>(text[pos]);
-    if (byte < 0x80) {  // ASCII fast path, eight bytes at a time where it can
-      ++pos;
-      while (pos + 8 <= text.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, text.data() + pos, 8);
-        if (word & 0x8080808080808080ull) break;
-        pos += 8;
-      }
+    if (byte < 0x80) {
+      pos = ascii_run_end(text, pos + 1);
       continue;
     }
     utf8proc_int32_t cp = 0;
@@ -53,16 +62,7 @@ NormalizedText::NormalizedText(std::string_view original) {
     const auto byte = static_cast<unsigned char>(original[pos]);
     if (byte < 0x80) {
       // Most text is ASCII: copy the whole run at once.
-      std::size_t run_end = pos + 1;
-      // Eight bytes at a time while none has its high bit set (this constructor runs
-      // over every document twice: timex tagging and tokenizing).
-      while (run_end + 8 <= original.size()) {
-        std::uint64_t word;
-        std::memcpy(&word, original.data() + run_end, 8);
-        if (word & 0x8080808080808080ull) break;
-        run_end += 8;
-      }
-      while (run_end < original.size() && static_cast<unsigned char>(original[run_end]) < 0x80) ++run_end;
+      const std::size_t run_end = ascii_run_end(original, pos + 1);
       map_bytes(text_.size(), pos, run_end - pos);
       text_.append(original.data() + pos, run_end - pos);
       pos = run_end;
