@@ -26,16 +26,18 @@ std::string slugify(std::string_view name) {
   return slug.empty() ? std::string("x") : slug;
 }
 
-std::uint64_t content_hash(std::initializer_list<std::string_view> parts) {
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a 64
-  auto mix = [&](unsigned char c) {
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t hash) {
+  for (const unsigned char c : bytes) {
     hash ^= c;
     hash *= 1099511628211ull;
-  };
-  for (std::string_view part : parts) {
-    for (char c : part) mix(static_cast<unsigned char>(c));
-    mix(0x1f);  // unit separator, so ("ab","c") != ("a","bc")
   }
+  return hash;
+}
+
+std::uint64_t content_hash(std::initializer_list<std::string_view> parts) {
+  std::uint64_t hash = fnv1a64({});
+  for (std::string_view part : parts)
+    hash = fnv1a64("\x1f", fnv1a64(part, hash));  // unit separator, so ("ab","c") != ("a","bc")
   return hash & 0xffffffffffffull;
 }
 

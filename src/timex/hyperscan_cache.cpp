@@ -10,6 +10,7 @@
 #include <hs/hs.h>
 
 #include "evgraph/atomic_file.h"
+#include "evgraph/ids.h"
 
 namespace evgraph {
 
@@ -28,17 +29,8 @@ std::string full_key(std::string_view key) {
   return out;
 }
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 fs::path entry_path(const fs::path& dir, std::string_view stored_key) {
-  return dir / fmt::format("timex-{:016x}.hsdb", fnv1a(stored_key));
+  return dir / fmt::format("timex-{:016x}.hsdb", fnv1a64(stored_key));
 }
 
 }  // namespace

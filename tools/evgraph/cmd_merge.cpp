@@ -32,6 +32,7 @@
 #include "evgraph/corpus_reader.h"
 #include "evgraph/diagnostics.h"
 #include "evgraph/extraction_json.h"
+#include "evgraph/ids.h"
 #include "evgraph/merge.h"
 #include "evgraph/store_yaml.h"
 
@@ -46,14 +47,6 @@ struct MergeArgs {
 };
 
 constexpr std::size_t kMaxLineBytes = 256u << 20;  // one document's extraction; bounds memory on bad input
-
-// 64-bit FNV-1a of the line: tells repeated extractions of a document apart
-// without keeping the line, and orders different ones the same on every run.
-std::uint64_t line_digest(std::string_view line) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (const char c : line) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-  return h;
-}
 
 struct MergeInput {
   StoreMerger merger;
@@ -92,7 +85,9 @@ bool read_shard(const std::string& name, MergeInput& input, Diagnostics& diags) 
       diags.add(x.error());
       continue;
     }
-    const std::uint64_t digest = line_digest(line);
+    // Tells repeated extractions of a document apart without keeping the line, and
+    // orders different ones the same on every run.
+    const std::uint64_t digest = fnv1a64(line);
     std::uint64_t kept = digest;
     const StoreMerger::Added added = input.merger.add(*x, digest, &kept);
     if (added == StoreMerger::Added::replaced || added == StoreMerger::Added::ignored)
