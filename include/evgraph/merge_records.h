@@ -28,6 +28,7 @@
 #include <utility>
 #include <vector>
 
+#include "evgraph/byte_arena.h"
 #include "evgraph/chunked_vector.h"
 #include "evgraph/merge.h"
 #include "evgraph/string_pool.h"
@@ -82,20 +83,6 @@ struct DocView {
 // Reads what starts at `in` (a position `base` + SpanRec::at of some record).
 SpanRec read_span(VarintReader& in, const unsigned char* base);
 EventRec read_event(VarintReader& in, const unsigned char* base);
-
-// Bytes in 1 MB blocks (a larger record gets a block of its own), never
-// moved; a position is block << 32 | offset.
-class ByteArena {
- public:
-  std::uint64_t store(std::string_view bytes);
-  const unsigned char* at(std::uint64_t position) const {
-    return blocks_[position >> 32].get() + (position & 0xffffffffu);
-  }
-
- private:
-  std::vector<std::unique_ptr<unsigned char[]>> blocks_;
-  std::size_t current_ = static_cast<std::size_t>(-1), used_ = 0;
-};
 
 class DocumentRecords {
  public:

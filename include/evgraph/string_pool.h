@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "evgraph/byte_arena.h"
 #include "evgraph/chunked_vector.h"
 
 namespace evgraph {
@@ -42,12 +43,9 @@ class StringPool {
     std::uint32_t hash = 0;
   };
   static std::uint32_t hash_of(std::string_view s);
-  std::string_view store(std::string_view s);
   void grow();
 
-  static constexpr std::size_t kBlock = 1u << 20;
-  std::vector<std::unique_ptr<char[]>> blocks_, big_;
-  std::size_t used_ = 0;
+  ByteArena bytes_;
   ChunkedVector<std::string_view> views_;
   std::vector<Slot> slots_;  // size a power of two, at most 70% full
 };

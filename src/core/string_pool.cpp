@@ -40,7 +40,7 @@ StringPool::Sym StringPool::intern(std::string_view s) {
     }
     if (views_.size() >= std::numeric_limits<Sym>::max()) throw std::length_error("string pool: too many strings");
     const auto sym = static_cast<Sym>(views_.size());
-    views_.push_back(store(s));
+    views_.push_back({reinterpret_cast<const char*>(bytes_.at(bytes_.store(s))), s.size()});
     slots_[i] = {sym, hash};
     return sym;
   }
@@ -56,22 +56,6 @@ void StringPool::grow() {
     while (slots_[i].sym != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
-}
-
-std::string_view StringPool::store(std::string_view s) {
-  if (s.size() > kBlock / 4) {  // a long string gets a block of its own
-    big_.push_back(std::make_unique<char[]>(s.size()));
-    std::memcpy(big_.back().get(), s.data(), s.size());
-    return {big_.back().get(), s.size()};
-  }
-  if (blocks_.empty() || used_ + s.size() > kBlock) {
-    blocks_.push_back(std::make_unique<char[]>(kBlock));
-    used_ = 0;
-  }
-  char* at = blocks_.back().get() + used_;
-  std::memcpy(at, s.data(), s.size());
-  used_ += s.size();
-  return {at, s.size()};
 }
 
 }  // namespace evgraph
