@@ -442,6 +442,10 @@ class MergeRun {
 
  private:
   std::string str(Sym sym) const { return pool_.str(sym); }
+  // The hash in the id of the statement a quote becomes: its document, where it starts, its words.
+  std::uint64_t statement_hash(std::string_view doc_id, const SpanRec& quote) const {
+    return content_hash({doc_id, std::to_string(quote.start), pool_[quote.text]});
+  }
   bool reextracted(std::string_view doc_id) const { return d_.doc_of(doc_id).has_value(); }
 
   void order_documents() {
@@ -550,7 +554,7 @@ class MergeRun {
       const std::string doc_id = str(d_.docs[i].id);
       quote_hashes.clear();
       for (const QuoteRec& q : doc.quotes) {
-        const std::uint64_t hash = content_hash({doc_id, std::to_string(q.span.start), pool_[q.span.text]});
+        const std::uint64_t hash = statement_hash(doc_id, q.span);
         quote_hashes.push_back(hash);
         quotes.emplace_back(hash, ordinal);
         if (previous_) {
@@ -705,7 +709,7 @@ class MergeRun {
     const unsigned char* base = d_.record(doc);
     VarintReader in(base + at);
     const SpanRec quote = read_span(in, base);
-    return content_id_of("s", content_hash({pool_[d_.docs[doc].id], std::to_string(quote.start), pool_[quote.text]}));
+    return content_id_of("s", statement_hash(pool_[d_.docs[doc].id], quote));
   }
 
   CEvent merge_reports(const Triple& key, const std::vector<const Report*>& members) {
@@ -925,7 +929,7 @@ class MergeRun {
       fresh.clear();
       for (std::uint32_t k = 0; k < doc.quotes.size(); ++k, ++ordinal) {
         const QuoteRec& q = doc.quotes[k];
-        const std::uint64_t hash = content_hash({doc_id, std::to_string(q.span.start), pool_[q.span.text]});
+        const std::uint64_t hash = statement_hash(doc_id, q.span);
         Statement s;
         s.id = content_id_of("s", hash);
         if (prev_.kept_statement(s.id) || !first_of(hash, ordinal)) continue;

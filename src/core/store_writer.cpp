@@ -249,10 +249,6 @@ class Writer {
   std::size_t items_ = 0;  // in the current section
 };
 
-}  // namespace
-
-namespace {
-
 void put(Writer& w, const Source& s) {
   w.item(Section::sources);
   w.text("id", s.id);
