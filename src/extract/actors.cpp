@@ -211,10 +211,7 @@ struct Builder {
 
   // "The Dutch transport minister, Karel de Vries, said": a title, then the name in apposition.
   bool title_apposition_before(int first, int sentence_first) const {
-    if (first - 2 < sentence_first || tokens[first - 1].text != ",") return false;
-    for (int len = 1; len <= 3 && first - 1 - len >= sentence_first; ++len)
-      if (match_any(tokens, first - 1 - len, first - 1, lex.titles) == len) return true;
-    return false;
+    return first - 2 >= sentence_first && tokens[first - 1].text == "," && title_before(first - 1, sentence_first);
   }
 
   // "The employers' association, Harbour Operators Europe, said": the description before
@@ -546,10 +543,7 @@ struct Builder {
       // "Director of AI Products at Kestrel": a department inside a title; the employer follows "at".
       if (first >= 2 && tokens[first - 1].lower == "of" && last + 1 < s.last_token && tokens[last].lower == "at" &&
           tokens[last + 1].capitalized && !end_offset) {
-        bool after_title = false;
-        for (int len = 1; len <= 3 && first - 1 - len >= s.first_token && !after_title; ++len)
-          after_title = match_any(tokens, first - 1 - len, first - 1, lex.titles) == len;
-        if (after_title) {
+        if (title_before(first - 1, s.first_token)) {
           cover(first, last);
           i = sequence_end;
           continue;
