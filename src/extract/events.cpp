@@ -37,8 +37,7 @@ const FixedWordSet kStatementActions = {"say", "urge", "warn", "lobby", "support
 bool deictic_timex(const std::string& text) {
   static const FixedWordSet words = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                               "sunday", "today", "yesterday", "tomorrow", "tonight"};
-  std::string lower;
-  for (char c : text) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  const std::string lower = ascii_lower(text);
   for (const auto& w : words)
     if (lower.find(w) != std::string::npos) return true;
   return false;
