@@ -138,6 +138,18 @@ TEST_CASE("timex resources: a rule's scan pattern is what Hyperscan looks for, t
   CHECK(tag_with("", text) == std::vector<std::string>{"the morrow"});
   // A scan that never ends where the rule does hides the rule: the scan is what is searched.
   CHECK(tag_with("scan \\bzzqx\\b\n", text).empty());
+  // The scan's last end is no match ("A morrow"): the rule's earlier matches still count.
+  CHECK(tag_with("scan morrow\\b\n", "We sail on the morrow. A morrow is no promise.") ==
+        std::vector<std::string>{"the morrow"});
+}
+
+TEST_CASE("timex tagger: a word boundary the scan leaves out is still checked") {
+  // Hyperscan scans the rules without their leading \b; RE2 puts it back.
+  const evgraph::TimexTagger tagger(evgraph::Resources::builtin());
+  std::vector<std::string> texts;
+  for (const evgraph::Timex& t : tagger.tag("Filed in 1997 under code x1998 and 21999.", boost::gregorian::date(2025, 5, 9)))
+    texts.push_back(t.text);
+  CHECK(texts == std::vector<std::string>{"1997"});
 }
 
 TEST_CASE("timex resources: the built-in scan patterns change nothing the rules find") {
