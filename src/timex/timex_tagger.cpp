@@ -11,6 +11,7 @@
 #include "evgraph/fixed_word_set.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <map>
@@ -18,6 +19,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include <boost/container/small_vector.hpp>
 #include <fmt/format.h>
 #include <hs/hs.h>
 #include <re2/re2.h>
@@ -86,7 +88,8 @@ struct Candidate {
   unsigned rule;
   std::size_t from, to;          // whole match
   std::size_t start, end;        // extent (the `ext` group or the whole match)
-  std::vector<std::pair<const std::string*, std::string_view>> groups;  // name -> matched text
+  // name -> matched text; rules have few groups, so they stay inline
+  boost::container::small_vector<std::pair<const std::string*, std::string_view>, 4> groups;
   bool captured = false;
 };
 
@@ -99,11 +102,18 @@ struct Matches {
   std::vector<const Candidate*> accepted;  // into `candidates`, by start; extents do not overlap
 };
 
-// ASCII letters and digits (std::isalnum in the "C" locale), and the apostrophe.
-bool is_word_byte(char c) {
-  const char folded = static_cast<char>(c | 0x20);
-  return (c >= '0' && c <= '9') || (folded >= 'a' && folded <= 'z') || c == '\'';
-}
+// Per byte: 0 outside words, else the byte lowercased. Words are ASCII letters and
+// digits (std::isalnum in the "C" locale) and the apostrophe. One lookup per byte
+// keeps the tense reader's walk over whole sentences cheap.
+constexpr std::array<char, 256> kWordLower = [] {
+  std::array<char, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[c] = static_cast<char>(c);
+  for (int c = 'a'; c <= 'z'; ++c) table[c] = table[c - 'a' + 'A'] = static_cast<char>(c);
+  table['\''] = '\'';
+  return table;
+}();
+
+bool is_word_byte(char c) { return kWordLower[static_cast<unsigned char>(c)] != 0; }
 
 // Start of the sentence containing `pos`: after ". ", "? ", "! " or a blank line.
 std::size_t sentence_start(std::string_view text, std::size_t pos) {
@@ -153,13 +163,14 @@ void for_each_lower_word(std::string_view text, std::size_t from, std::size_t to
     }
     std::size_t j = i;
     while (j < to && is_word_byte(text[j])) ++j;
+    const std::size_t n = j - i;
     char* lower = buffer;
-    if (j - i > sizeof buffer) {
-      long_word.resize(j - i);
+    if (n > sizeof buffer) {
+      long_word.resize(n);
       lower = long_word.data();
     }
-    for (std::size_t k = i; k < j; ++k) lower[k - i] = text[k] >= 'A' && text[k] <= 'Z' ? static_cast<char>(text[k] - 'A' + 'a') : text[k];
-    if (!visit(std::string_view(lower, j - i), i, j)) return;
+    for (std::size_t k = 0; k < n; ++k) lower[k] = kWordLower[static_cast<unsigned char>(text[i + k])];
+    if (!visit(std::string_view(lower, n), i, j)) return;
     i = j;
   }
 }
@@ -506,7 +517,14 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
 Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   const std::string& text = normalized.text();
   Matches found;
-  std::vector<RawMatch> raw;
+  // Buffers kept per thread: most documents are short, and allocating these afresh
+  // for each was a tenth of the tagger's malloc calls.
+  thread_local std::vector<RawMatch> raw;
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> vetoes;  // (from, to)
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;   // accepted extents, by start
+  thread_local std::vector<re2::StringPiece> groups;
+  thread_local std::vector<Candidate*> accepted;
+  raw.clear(), vetoes.clear(), taken.clear(), accepted.clear();
   if (!positive_database) return found;  // resources without rules (only vetoes, or none)
   hs_scratch_t* scratch = acquire();
   auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
@@ -524,8 +542,6 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   // Ends inside a span already found for the same rule are its shorter prefixes: skipped.
   std::sort(raw.begin(), raw.end());
   std::vector<Candidate>& candidates = found.candidates;
-  std::vector<std::pair<std::size_t, std::size_t>> vetoes;
-  std::vector<re2::StringPiece> groups;
   // Fills c.groups (and the extent, for rules with an `ext` group). False if RE2 disagrees.
   auto capture = [&](Candidate& c) {
     const CompiledRule& rule = rules[c.rule];
@@ -602,14 +618,12 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
     if (a.start != b.start) return a.start < b.start;
     return a.rule < b.rule;
   });
-  std::map<std::size_t, std::size_t> taken;  // start -> end of accepted extents
-  std::vector<Candidate*> accepted;
   for (Candidate& c : candidates) {
     if (c.end <= c.start || vetoed(c)) continue;
-    auto next = taken.lower_bound(c.start);
+    auto next = std::lower_bound(taken.begin(), taken.end(), std::pair{c.start, std::size_t{0}});
     if (next != taken.end() && next->first < c.end) continue;
     if (next != taken.begin() && std::prev(next)->second > c.start) continue;
-    taken.emplace(c.start, c.end);
+    taken.emplace(next, c.start, c.end);
     accepted.push_back(&c);
   }
   std::erase_if(accepted, [&](Candidate* c) { return !c->captured && !capture(*c); });
