@@ -481,6 +481,8 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   int words_since_auxiliary = 0;
   bool after_determiner = false;  // the previous word was "the", "a", "its" ...
   for_each_lower_word(text, from, to, [&](std::string_view word, std::size_t i, std::size_t j) {
+    // Past the expression distances only grow: once they reach the best, nothing later wins.
+    if (i >= end && kAfterWeight * (i - end) >= best_distance) return false;
     const int index = tense_words.index_of(word);
     const TenseWord* info = index >= 0 ? &tense_info[index] : nullptr;
     Tense tense = Tense::unknown;  // cues are past, present or future: unknown is "no cue"
@@ -548,7 +550,13 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
     // Without named groups the span is all a match gives, and this rule found it already.
     if (rule.ext_group < 0 && rule.slot_groups.empty()) return c.captured = true;
     groups.assign(rule.group_names.size(), re2::StringPiece());
-    if (!rule.re->Match(text, c.from, c.to, RE2::ANCHOR_BOTH, groups.data(), static_cast<int>(groups.size())))
+    // The span and one byte either side, all that \b, ^ and $ look at: RE2 sizes its
+    // work by the text it is given, and with the whole document it would run its DFA
+    // over the span first before capturing.
+    const std::size_t context_start = c.from > 0 ? c.from - 1 : 0, context_end = std::min(text.size(), c.to + 1);
+    const re2::StringPiece context(text.data() + context_start, context_end - context_start);
+    if (!rule.re->Match(context, c.from - context_start, c.to - context_start, RE2::ANCHOR_BOTH, groups.data(),
+                        static_cast<int>(groups.size())))
       return false;
     if (rule.ext_group > 0 && groups[rule.ext_group].data()) {
       c.start = static_cast<std::size_t>(groups[rule.ext_group].data() - text.data());
