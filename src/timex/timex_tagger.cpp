@@ -60,6 +60,9 @@ struct CompiledRule {
   std::vector<std::string> group_names;  // index 0 (whole match) unused
   int ext_group = -1;
   std::vector<int> slot_groups;  // the named groups that feed the value (all but `ext`)
+  // A rule written `\b(?P<name>...)\b` (a year, a month, "now"): its one group is the
+  // whole match, so no RE2 capture is needed to fill it.
+  bool group_is_match = false;
   bool explicit_year = false;  // the value comes with a year from the text
   // From the value template, once rather than per expression:
   bool yearless = false;     // the year comes from the context
@@ -193,6 +196,16 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
 // Compiling the rules takes seconds; every tagger in the process with the same rules
 // (each Extractor, each test case) shares each database, and later runs load them from
 // the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
+// Whether `pattern` is `\b(?P<name>body)\b` with `body` a regex of its own: the group
+// then closes at the pattern's end, and spans every match exactly.
+bool group_spans_match(const std::string& pattern, const std::string& name, const RE2::Options& options) {
+  const std::string head = "\\b(?P<" + name + ">", tail = ")\\b";
+  if (!pattern.starts_with(head) || !pattern.ends_with(tail) || pattern.size() < head.size() + tail.size()) return false;
+  RE2::Options body_options = options;
+  body_options.set_never_capture(true);
+  return RE2(pattern.substr(head.size(), pattern.size() - head.size() - tail.size()), body_options).ok();
+}
+
 // The expression Hyperscan scans for a rule. A leading word boundary is dropped:
 // matches of the rest end wherever the rule's matches end (and a few places more,
 // which RE2 then rejects), and Hyperscan runs about 9% faster without it.
@@ -331,6 +344,8 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
       if (name == "ext") compiled.ext_group = index;
       else compiled.slot_groups.push_back(index);
     }
+    compiled.group_is_match = compiled.ext_group < 0 && compiled.slot_groups.size() == 1 &&
+                              group_spans_match(rule.pattern, compiled.group_names[compiled.slot_groups[0]], options);
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
     const std::string& v = rule.value;
     compiled.yearless = v.starts_with("XXXX") || v.starts_with("@holiday({holiday})");
@@ -549,6 +564,10 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
     const CompiledRule& rule = rules[c.rule];
     // Without named groups the span is all a match gives, and this rule found it already.
     if (rule.ext_group < 0 && rule.slot_groups.empty()) return c.captured = true;
+    if (rule.group_is_match) {
+      c.groups.emplace_back(&rule.group_names[rule.slot_groups[0]], std::string_view(text).substr(c.from, c.to - c.from));
+      return c.captured = true;
+    }
     groups.assign(rule.group_names.size(), re2::StringPiece());
     // The span and one byte either side, all that \b, ^ and $ look at: RE2 sizes its
     // work by the text it is given, and with the whole document it would run its DFA

@@ -254,7 +254,7 @@ const Positive kPositives[] = {
     {"2025-10-30", "Sales should grow next year. The quarter was weak, and profit fell from the year-earlier quarter.",
      "the year-earlier quarter", "DATE", "2024-Q3"},
     // weekdays
-    {"2025-05-09", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "2025-05-06"},
+    {"2025-05-09", "Corvana said on Tuesday that it disagreed.", "Tuesday", "DATE", "2025-05-06"},
     {"2025-05-09", "The company reported results Friday.", "Friday", "DATE", "2025-05-09"},
     {"2025-05-09", "The company will report results on Monday.", "Monday", "DATE", "2025-05-12"},
     {"2025-05-09", "The company reported results last Friday.", "last Friday", "DATE", "2025-05-02"},
@@ -274,7 +274,7 @@ const Positive kPositives[] = {
     {"2025-10-30", "Lenders extended the credit line through January.", "January", "DATE", "2026-01"},
     {"2025-10-30", "Under a plan approved in 2017, the firm had bought 400,000 shares through Sept. 29.", "Sept. 29", "DATE",
      "2025-09-29"},
-    {"", "Nvidia said on Tuesday that it disagreed.", "Tuesday", "DATE", "XXXX-WXX-2"},
+    {"", "Corvana said on Tuesday that it disagreed.", "Tuesday", "DATE", "XXXX-WXX-2"},
     {"2025-05-09", "Officials met over the weekend.", "the weekend", "DATE", "2025-W18-WE"},
     // vague references
     {"2025-05-09", "It is now clear.", "now", "DATE", "PRESENT_REF"},

@@ -57,7 +57,7 @@ TEST_CASE("timex tagger: ranges carry range_max and modifiers carry mod") {
 
 TEST_CASE("timex tagger: empty and temporal-free texts give nothing") {
   CHECK(tagger().tag("", std::nullopt).empty());
-  CHECK(tagger().tag("Nvidia criticized Anthropic's stance on chips.", std::nullopt).empty());
+  CHECK(tagger().tag("Corvana criticized Meridian's stance on chips.", std::nullopt).empty());
 }
 
 TEST_CASE("timex tagger: one tagger serves several threads") {
@@ -100,4 +100,17 @@ TEST_CASE("timex tagger: tagging a text normalized by the caller gives the same 
       CHECK(direct[i].type == shared[i].type);
     }
   }
+}
+
+TEST_CASE("timex tagger: a group that is the whole match and one inside it both feed the value") {
+  // "1997", "June" and "now" are rules of the form \b(?P<name>...)\b, read without an RE2
+  // capture; "late Tuesday" has its weekday group inside a longer match.
+  const auto found =
+      tagger().tag("In 1997 and in June, and late Tuesday, officials spoke now.", boost::gregorian::date(2025, 5, 9));
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].value == "1997");
+  CHECK(found[1].value == "1997-06");
+  CHECK(found[2].text == "late Tuesday");
+  CHECK(found[2].value == "2025-05-06");
+  CHECK(found[3].value == "PRESENT_REF");
 }
