@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "evgraph/extract_resources.h"
@@ -67,6 +68,10 @@ class TextAnalysis {
 
   // The original bytes and offsets of normalized [start, end).
   Span original_span(std::size_t start, std::size_t end) const;
+  // Only the offsets of original_span(): no copy of the text, for comparisons.
+  std::pair<std::size_t, std::size_t> original_range(std::size_t start, std::size_t end) const {
+    return normalized_.original_span(start, end);
+  }
   // Index of the token starting at or after normalized `offset` (tokens().size() if none).
   int token_at_or_after(std::size_t offset) const;
   // Index of the sentence containing normalized `offset`, or -1.

@@ -692,7 +692,7 @@ struct Builder {
       }
       if (!m.person_cue && (m.kind.empty() || m.kind == "person") && employer_before_title(last, s.last_token))
         m.kind = "organization";
-      // "the Trump administration", "the Biden government": a government named after its leader.
+      // "the Marlow administration", "the Keane government": a government named after its leader.
       if (last < s.last_token && !end_offset &&
           (tokens[last].lower == "administration" || tokens[last].lower == "government") && !covered[last]) {
         m = make(first, last + 1, MentionType::name);

@@ -53,7 +53,7 @@ bool in_dateline(const TextAnalysis& text, const Sentence& s, const Timex& t) {
   if (s.first_token >= s.last_token || !tokens[s.first_token].all_caps || tokens[s.first_token].text.size() < 2)
     return false;
   for (int k = s.first_token; k < std::min(s.last_token, s.first_token + 12); ++k) {
-    if (text.original_span(tokens[k].start, tokens[k].end).start < t.end) continue;
+    if (text.original_range(tokens[k].start, tokens[k].end).first < t.end) continue;
     const std::string& w = tokens[k].text;
     if (w == "-" || w == "--" || w == "_") return true;  // dashes are folded to ASCII
     if (w != "(" && w != ")" && !tokens[k].capitalized) return false;
@@ -65,7 +65,7 @@ bool in_dateline(const TextAnalysis& text, const Sentence& s, const Timex& t) {
 bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Timex& t) {
   const auto& tokens = text.tokens();
   for (int k = s.first_token; k < s.last_token; ++k) {
-    if (text.original_span(tokens[k].start, tokens[k].end).start != t.start) continue;
+    if (text.original_range(tokens[k].start, tokens[k].end).first != t.start) continue;
     int before = k - 1;
     if (before >= s.first_token && (tokens[before].lower == "the" || tokens[before].lower == "of")) --before;
     return before >= s.first_token && kBoundWords.count(tokens[before].lower) > 0;
@@ -540,11 +540,11 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
   int mention_cursor = 0;
   for (int si = 0; si < static_cast<int>(text.sentences().size()); ++si) {
     const Sentence& s = text.sentences()[si];
-    const Span original = text.original_span(s.start, s.end);
+    const auto [original_start, original_end] = text.original_range(s.start, s.end);
     std::vector<const Timex*> dated;
     std::vector<const Timex*> bounds;  // "until August", "by 2030": a deadline, not when it happened
     for (const Timex& t : timexes)
-      if (t.start >= original.start && t.end <= original.end && calendar_date(t.value) &&
+      if (t.start >= original_start && t.end <= original_end && calendar_date(t.value) &&
           (!deictic_timex(t.text) || dct_known) && !relative_period(t.text) && !in_dateline(text, s, t))
         (introduced_as_bound(text, s, t) ? bounds : dated).push_back(&t);
     const int sentence_org_subject = sentence_subject(text, mentions, si, s.last_token);
@@ -803,7 +803,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (target_mention >= 0 && mentions[target_mention].sentence == si)
         ev_end = std::max(ev_end, mentions[target_mention].end);
       // Date: the calendar timex nearest to the trigger (a rule's deadline is its date).
-      const std::size_t trigger_original = text.original_span(tokens[t].start, tokens[t].end).start;
+      const std::size_t trigger_original = text.original_range(tokens[t].start, tokens[t].end).first;
       const Timex* best = nullptr;
       std::vector<const Timex*> candidates = dated;
       if (action == "take_effect") candidates.insert(candidates.end(), bounds.begin(), bounds.end());
@@ -812,7 +812,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       auto reported_after_trigger = [&](const Timex* tx) {
         if (tx->start <= trigger_original) return false;
         for (int k = t + len; k < s.last_token; ++k) {
-          if (text.original_span(tokens[k].start, tokens[k].end).start >= tx->start) break;
+          if (text.original_range(tokens[k].start, tokens[k].end).first >= tx->start) break;
           if (match_any(tokens, k, s.last_token, lex.speech_verbs)) return true;
           // "accused Vestmark of allowing ... in 2024": the date is the alleged act's.
           if ((tokens[k].lower == "of" || tokens[k].lower == "for") && k + 1 < s.last_token &&
@@ -836,7 +836,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (tx->start >= trigger_original) return false;
         int k = -1;
         for (int j = s.first_token; j < t && k < 0; ++j)
-          if (text.original_span(tokens[j].start, tokens[j].end).start >= tx->start) k = j;
+          if (text.original_range(tokens[j].start, tokens[j].end).first >= tx->start) k = j;
         if (k < 0) return false;
         bool closed = false;
         for (int j = k; j < t && !closed; ++j) closed = tokens[j].text == ",";
@@ -857,12 +857,12 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (best) {
         e.date = calendar_date(best->value);
         // Include the date in the evidence when it is close by.
-        const Span ev = text.original_span(ev_start, ev_end);
+        const auto [ev_original_start, ev_original_end] = text.original_range(ev_start, ev_end);
         for (int k = s.first_token; k < s.last_token; ++k) {
-          const Span tk = text.original_span(tokens[k].start, tokens[k].end);
-          if (best->start >= ev.end && best->start - ev.end < 40 && tk.end == best->end)
+          const auto [tk_start, tk_end] = text.original_range(tokens[k].start, tokens[k].end);
+          if (best->start >= ev_original_end && best->start - ev_original_end < 40 && tk_end == best->end)
             ev_end = std::max(ev_end, tokens[k].end);
-          if (best->end <= ev.start && ev.start - best->end < 40 && tk.start == best->start)
+          if (best->end <= ev_original_start && ev_original_start - best->end < 40 && tk_start == best->start)
             ev_start = std::min(ev_start, tokens[k].start);
         }
       }

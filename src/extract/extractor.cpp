@@ -49,12 +49,12 @@ Extraction Extractor::extract(const Document& doc, const ExtractOptions& options
   // start can overlap it from the left or contain it.
   std::erase_if(mentions, [&](const Mention& m) {
     if (m.type != MentionType::name) return false;
-    const Span o = text.original_span(m.start, m.end);
-    auto t = std::upper_bound(x.timexes.begin(), x.timexes.end(), o.start,
+    const auto [o_start, o_end] = text.original_range(m.start, m.end);
+    auto t = std::upper_bound(x.timexes.begin(), x.timexes.end(), o_start,
                               [](std::size_t offset, const Timex& tx) { return offset < tx.end; });
-    for (; t != x.timexes.end() && t->start < o.end; ++t)
-      if (t->start < o.start || t->end > o.end) return true;  // cut in half
-      else if (t->start <= o.start && o.end <= t->end) return true;  // "Aug. 7" is a date, not a product
+    for (; t != x.timexes.end() && t->start < o_end; ++t)
+      if (t->start < o_start || t->end > o_end) return true;  // cut in half
+      else if (t->start <= o_start && o_end <= t->end) return true;  // "Aug. 7" is a date, not a product
     return false;
   });
   const std::vector<ActorCluster> actors = resolve_actors(text, mentions, lex);

@@ -14,13 +14,18 @@ const ExtractResources& lex() {
 
 TEST_CASE("tokens keep initials, split possessives and respect dash kinds") {
   // U+2011 (non-breaking hyphen) joins a compound; U+2014 (em dash) separates words.
-  TextAnalysis text("The U.S. firm\xE2\x80\x99s Biden\xE2\x80\x91" "era plan\xE2\x80\x94then more.", lex());
+  TextAnalysis text("The U.S. firm\xE2\x80\x99s Marlow\xE2\x80\x91" "era plan\xE2\x80\x94then more.", lex());
   std::vector<std::string> words;
   for (const Token& t : text.tokens()) words.push_back(t.text);
-  CHECK(words == std::vector<std::string>{"The", "U.S.", "firm", "'s", "Biden-era", "plan", "-", "then", "more", "."});
+  CHECK(words == std::vector<std::string>{"The", "U.S.", "firm", "'s", "Marlow-era", "plan", "-", "then", "more", "."});
   // Offsets map back to the original bytes, curly apostrophe included.
   const Token& possessive = text.tokens()[3];
   CHECK(text.original_span(possessive.start, possessive.end).text == "\xE2\x80\x99s");
+  // original_range gives the same offsets without the text.
+  for (const Token& t : text.tokens()) {
+    const Span span = text.original_span(t.start, t.end);
+    CHECK(text.original_range(t.start, t.end) == std::pair{span.start, span.end});
+  }
 }
 
 TEST_CASE("sentences end at terminal punctuation but not after abbreviations") {

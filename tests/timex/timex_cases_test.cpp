@@ -174,7 +174,7 @@ const Positive kPositives[] = {
     {"2025-05-09", "The vote was on May 3, and the deal closed the day after.", "the day after", "DATE", "2025-05-04"},
     {"2025-05-09", "It said last week that prices rose.", "last week", "DATE", "2025-W18"},
     {"2025-05-09", "It will say next week that prices rose.", "next week", "DATE", "2025-W20"},
-    {"2025-05-09", "Amodei published an essay this week.", "this week", "DATE", "2025-W19"},
+    {"2025-05-09", "Okafor published an essay this week.", "this week", "DATE", "2025-W19"},
     {"2025-05-09", "Prices rose this month.", "this month", "DATE", "2025-05"},
     {"2025-05-09", "Prices rose last month.", "last month", "DATE", "2025-04"},
     {"2025-05-09", "Prices rise next month.", "next month", "DATE", "2025-06"},
@@ -417,7 +417,7 @@ const Positive kPositives[] = {
     {"2025-11-02", "Profit rose from the 2024 third quarter.", "the 2024 third quarter", "DATE", "2024-Q3"},
     {"2025-11-02", "Profit rose from the year-ago third quarter.", "the year-ago third quarter", "DATE", "2024-Q3"},
     // typographic characters and upper case
-    {"2025-05-09", "Biden\u2011era rules ended in May\u00a02025.", "May\u00a02025", "DATE", "2025-05"},
+    {"2025-05-09", "Marlow\u2011era rules ended in May\u00a02025.", "May\u00a02025", "DATE", "2025-05"},
     {"2025-05-09", "Sales rose \u201cthis week\u201d again.", "this week", "DATE", "2025-W19"},
     {"2025-05-09", "It ran 2023\u20132024 in total.", "2023", "DATE", "2023"},
     {"2025-05-09", "IT HAPPENED ON MAY 3, 2025.", "MAY 3, 2025", "DATE", "2025-05-03"},
