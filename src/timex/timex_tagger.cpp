@@ -193,9 +193,6 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
   return limit;
 }
 
-// Compiling the rules takes seconds; every tagger in the process with the same rules
-// (each Extractor, each test case) shares each database, and later runs load them from
-// the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
 // Whether `pattern` is `\b(?P<name>body)\b` with `body` a regex of its own: the group
 // then closes at the pattern's end, and spans every match exactly.
 bool group_spans_match(const std::string& pattern, const std::string& name, const RE2::Options& options) {
@@ -213,6 +210,9 @@ std::string hyperscan_expression(const std::string& pattern) {
   return pattern.starts_with("\\b") ? pattern.substr(2) : pattern;
 }
 
+// Compiling the rules takes seconds; every tagger in the process with the same rules
+// (each Extractor, each test case) shares each database, and later runs load them from
+// the disk cache (hyperscan_cache.h). Keyed by the ids, flags and patterns.
 std::shared_ptr<const hs_database_t> compiled_database(const std::vector<const char*>& expressions,
                                                        const std::vector<unsigned>& flags, const std::vector<unsigned>& ids,
                                                        const std::vector<TimexRule>& rules) {
