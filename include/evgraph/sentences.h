@@ -72,6 +72,8 @@ class TextAnalysis {
   std::pair<std::size_t, std::size_t> original_range(std::size_t start, std::size_t end) const {
     return normalized_.original_span(start, end);
   }
+  // The original offset of normalized `offset` (original_span's start).
+  std::size_t original_offset(std::size_t offset) const { return normalized_.original_offset(offset); }
   // Index of the token starting at or after normalized `offset` (tokens().size() if none).
   int token_at_or_after(std::size_t offset) const;
   // Index of the sentence containing normalized `offset`, or -1.

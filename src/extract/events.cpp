@@ -53,7 +53,7 @@ bool in_dateline(const TextAnalysis& text, const Sentence& s, const Timex& t) {
   if (s.first_token >= s.last_token || !tokens[s.first_token].all_caps || tokens[s.first_token].text.size() < 2)
     return false;
   for (int k = s.first_token; k < std::min(s.last_token, s.first_token + 12); ++k) {
-    if (text.original_range(tokens[k].start, tokens[k].end).first < t.end) continue;
+    if (text.original_offset(tokens[k].start) < t.end) continue;
     const std::string& w = tokens[k].text;
     if (w == "-" || w == "--" || w == "_") return true;  // dashes are folded to ASCII
     if (w != "(" && w != ")" && !tokens[k].capitalized) return false;
@@ -65,7 +65,7 @@ bool in_dateline(const TextAnalysis& text, const Sentence& s, const Timex& t) {
 bool introduced_as_bound(const TextAnalysis& text, const Sentence& s, const Timex& t) {
   const auto& tokens = text.tokens();
   for (int k = s.first_token; k < s.last_token; ++k) {
-    if (text.original_range(tokens[k].start, tokens[k].end).first != t.start) continue;
+    if (text.original_offset(tokens[k].start) != t.start) continue;
     int before = k - 1;
     if (before >= s.first_token && (tokens[before].lower == "the" || tokens[before].lower == "of")) --before;
     return before >= s.first_token && kBoundWords.count(tokens[before].lower) > 0;
@@ -803,7 +803,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       if (target_mention >= 0 && mentions[target_mention].sentence == si)
         ev_end = std::max(ev_end, mentions[target_mention].end);
       // Date: the calendar timex nearest to the trigger (a rule's deadline is its date).
-      const std::size_t trigger_original = text.original_range(tokens[t].start, tokens[t].end).first;
+      const std::size_t trigger_original = text.original_offset(tokens[t].start);
       const Timex* best = nullptr;
       std::vector<const Timex*> candidates = dated;
       if (action == "take_effect") candidates.insert(candidates.end(), bounds.begin(), bounds.end());
@@ -812,7 +812,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
       auto reported_after_trigger = [&](const Timex* tx) {
         if (tx->start <= trigger_original) return false;
         for (int k = t + len; k < s.last_token; ++k) {
-          if (text.original_range(tokens[k].start, tokens[k].end).first >= tx->start) break;
+          if (text.original_offset(tokens[k].start) >= tx->start) break;
           if (match_any(tokens, k, s.last_token, lex.speech_verbs)) return true;
           // "accused Vestmark of allowing ... in 2024": the date is the alleged act's.
           if ((tokens[k].lower == "of" || tokens[k].lower == "for") && k + 1 < s.last_token &&
@@ -836,7 +836,7 @@ std::vector<FoundEvent> find_events(const TextAnalysis& text, const std::vector<
         if (tx->start >= trigger_original) return false;
         int k = -1;
         for (int j = s.first_token; j < t && k < 0; ++j)
-          if (text.original_range(tokens[j].start, tokens[j].end).first >= tx->start) k = j;
+          if (text.original_offset(tokens[j].start) >= tx->start) k = j;
         if (k < 0) return false;
         bool closed = false;
         for (int j = k; j < t && !closed; ++j) closed = tokens[j].text == ",";

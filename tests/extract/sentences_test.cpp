@@ -21,10 +21,11 @@ TEST_CASE("tokens keep initials, split possessives and respect dash kinds") {
   // Offsets map back to the original bytes, curly apostrophe included.
   const Token& possessive = text.tokens()[3];
   CHECK(text.original_span(possessive.start, possessive.end).text == "\xE2\x80\x99s");
-  // original_range gives the same offsets without the text.
+  // original_range and original_offset give the same offsets without the text.
   for (const Token& t : text.tokens()) {
     const Span span = text.original_span(t.start, t.end);
     CHECK(text.original_range(t.start, t.end) == std::pair{span.start, span.end});
+    CHECK(text.original_offset(t.start) == span.start);
   }
 }
 
