@@ -1,13 +1,17 @@
 // Throughput of the batch pipeline on a JSON Lines corpus (see tools/bench.sh,
 // which generates one with tools/bench_corpus.py):
 //
-//   bench_extract CORPUS.jsonl [--modes timex,extract] [--jobs 1,2] [--runs 3]
+//   bench_extract CORPUS.jsonl [--modes timex,extract,scan,read] [--jobs 1,2] [--runs 3]
 //                 [--max-mb N] [--write-jsonl OUT.jsonl]
 //
 // Each run streams the whole corpus through run_ordered_pipeline, exactly as
 // `evgraph extract -j N --stdin-jsonl` does, and reports the median of the runs.
 //   timex:   DCT resolution + temporal tagging and normalization per document
 //   extract: the full extractor + JSON serialization (`extract --format json`)
+//   scan:    only the tagger's Hyperscan scans (TimexTagger::scan_only): a ceiling on
+//            the timex mode's speed
+//   read:    reading and parsing the corpus alone: the pipeline's own cost
+// (scan and read run only when asked for.)
 // The last lines are machine-readable "RESULT key=value" pairs for scripts.
 #include <sys/resource.h>
 
@@ -28,6 +32,7 @@
 #include "evgraph/extractor.h"
 #include "evgraph/parallel_pipeline.h"
 #include "evgraph/timex.h"
+#include "evgraph/utf8.h"
 
 using namespace evgraph;
 
@@ -94,7 +99,7 @@ RunResult run_once(const std::string& corpus, std::uint64_t max_bytes, int jobs,
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: bench_extract CORPUS.jsonl [--modes timex,extract] [--jobs 1,2] [--runs 3] [--max-mb N] "
+    std::cerr << "usage: bench_extract CORPUS.jsonl [--modes timex,extract,scan,read] [--jobs 1,2] [--runs 3] [--max-mb N] "
                  "[--write-jsonl OUT]\n";
     return 2;
   }
@@ -126,11 +131,15 @@ int main(int argc, char** argv) {
     return std::to_string(tagger.tag_document(doc, std::nullopt).timexes.size());
   };
   const DocumentTransform full = [&](const Document& doc) { return to_json_line(extractor.extract(doc)) + "\n"; };
+  const DocumentTransform scan_only = [&](const Document& doc) {
+    return std::to_string(tagger.scan_only(NormalizedText(doc.text)));
+  };
+  const DocumentTransform read_only = [](const Document& doc) { return std::to_string(doc.text.size()); };
 
   std::map<std::string, double> mbps;
   fmt::print("{:<8} {:>4} {:>12} {:>10} {:>9}  {}\n", "mode", "-j", "median MB/s", "docs/s", "MB", "runs (s)");
   for (const std::string& mode : modes) {
-    if (mode != "timex" && mode != "extract") {
+    if (mode != "timex" && mode != "extract" && mode != "scan" && mode != "read") {
       std::cerr << "bench_extract: unknown mode " << mode << "\n";
       return 2;
     }
@@ -141,8 +150,11 @@ int main(int argc, char** argv) {
         std::ofstream keep_file;
         const bool keep = mode == "extract" && !write_jsonl.empty() && r == 0 && jobs == jobs_list.back();
         if (keep) keep_file.open(write_jsonl, std::ios::binary);
-        RunResult result = run_once(corpus, max_bytes, jobs, mode == "timex" ? timex_only : full,
-                                    keep ? &keep_file : nullptr);
+        const DocumentTransform& transform = mode == "timex" ? timex_only
+                                             : mode == "scan"  ? scan_only
+                                             : mode == "read"  ? read_only
+                                                               : full;
+        RunResult result = run_once(corpus, max_bytes, jobs, transform, keep ? &keep_file : nullptr);
         seconds.push_back(result.seconds);
         totals = result.totals;
       }

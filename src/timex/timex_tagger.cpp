@@ -294,6 +294,8 @@ struct TimexTagger::Impl {
   }
 
   Tense tense_near(std::string_view text, std::size_t start, std::size_t end, bool* nearest) const;
+  // Hyperscan's pass: every rule's and veto's match ends, appended to `raw`.
+  void scan(const std::string& text, std::vector<RawMatch>& raw) const;
   Matches find(const NormalizedText& normalized) const;
   std::vector<Timex> normalize(const Matches& matches, const NormalizedText& normalized, std::string_view original,
                                std::optional<boost::gregorian::date> dct) const;
@@ -531,6 +533,28 @@ Tense TimexTagger::Impl::tense_near(std::string_view text, std::size_t start, st
   return best;
 }
 
+void TimexTagger::Impl::scan(const std::string& text, std::vector<RawMatch>& raw) const {
+  hs_scratch_t* scratch = acquire();
+  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
+    static_cast<std::vector<RawMatch>*>(context)->emplace_back(id, static_cast<std::size_t>(to));
+    return 0;
+  };
+  hs_error_t status = hs_scan(positive_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  // Vetoes only remove candidates: without a rule match there is nothing to veto.
+  if (status == HS_SUCCESS && veto_database && !raw.empty())
+    status = hs_scan(veto_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
+  release(scratch);
+  if (status != HS_SUCCESS) throw std::runtime_error(fmt::format("hyperscan: scan failed ({})", status));
+}
+
+std::size_t TimexTagger::scan_only(const NormalizedText& normalized) const {
+  if (!impl_->positive_database) return 0;
+  thread_local std::vector<RawMatch> raw;
+  raw.clear();
+  impl_->scan(normalized.text(), raw);
+  return raw.size();
+}
+
 Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   const std::string& text = normalized.text();
   Matches found;
@@ -543,17 +567,7 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   thread_local std::vector<Candidate*> accepted;
   raw.clear(), vetoes.clear(), taken.clear(), accepted.clear();
   if (!positive_database) return found;  // resources without rules (only vetoes, or none)
-  hs_scratch_t* scratch = acquire();
-  auto on_match = [](unsigned id, unsigned long long, unsigned long long to, unsigned, void* context) -> int {
-    static_cast<std::vector<RawMatch>*>(context)->emplace_back(id, static_cast<std::size_t>(to));
-    return 0;
-  };
-  hs_error_t status = hs_scan(positive_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
-  // Vetoes only remove candidates: without a rule match there is nothing to veto.
-  if (status == HS_SUCCESS && veto_database && !raw.empty())
-    status = hs_scan(veto_database.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch, on_match, &raw);
-  release(scratch);
-  if (status != HS_SUCCESS) throw std::runtime_error(fmt::format("hyperscan: scan failed ({})", status));
+  scan(text, raw);
 
   // Per rule, from the last end backwards: the leftmost start of the match ending there.
   // Ends inside a span already found for the same rule are its shorter prefixes: skipped.

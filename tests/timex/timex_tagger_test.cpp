@@ -84,6 +84,17 @@ TEST_CASE("timex tagger: type names") {
   CHECK(std::string(evgraph::to_string(evgraph::DctSource::inferred)) == "inferred");
 }
 
+TEST_CASE("timex tagger: scan_only counts the match ends behind the timexes") {
+  using evgraph::NormalizedText;
+  CHECK(tagger().scan_only(NormalizedText("")) == 0);
+  CHECK(tagger().scan_only(NormalizedText("Corvana criticized Meridian's stance on chips.")) == 0);
+  // Every expression tagged is a match end the scan reported; a veto ("$4.5 billion") adds its own.
+  const std::string dated = "Marlow said on March 4, 2024 that sales rose last week.";
+  const std::size_t ends = tagger().scan_only(NormalizedText(dated));
+  CHECK(ends >= tagger().tag(dated, std::nullopt).size());
+  CHECK(tagger().scan_only(NormalizedText(dated + " The deal is worth $4.5 billion.")) > ends);
+}
+
 TEST_CASE("timex tagger: tagging a text normalized by the caller gives the same timexes") {
   const std::string text = "On May\u00a03, 2025 \u201ctwo years after 2023\u201d \u2014 the firm said last week it would grow.";
   const auto dct = boost::gregorian::date(2025, 5, 3);
