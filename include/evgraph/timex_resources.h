@@ -15,6 +15,7 @@
 
 #include "evgraph/resources.h"
 #include "evgraph/timex.h"
+#include "evgraph/word_hash.h"
 
 namespace evgraph {
 
@@ -44,8 +45,8 @@ struct TenseCues {
   std::vector<std::string> determiners;  // after these a suffix cue is an adjective ("the proposed merger")
   // Phrases right before an expression that decide its tense alone ("payable Dec. 7",
   // "until Tuesday"): lowercase words joined by one space.
-  std::unordered_map<std::string, Tense> governors;
-  std::unordered_set<std::string> nearest_governors;  // "by": ahead for weekdays, the nearest month
+  std::unordered_map<std::string, Tense, WordHash, std::equal_to<>> governors;
+  std::unordered_set<std::string, WordHash, std::equal_to<>> nearest_governors;  // "by": ahead for weekdays, the nearest month
   std::size_t governor_words = 0;  // the longest governor, in words
 };
 

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
 
@@ -60,7 +61,26 @@ std::optional<double> to_number(std::string_view s) {
   return std::nullopt;
 }
 
-std::string pad2(int v) { return fmt::format("{:02d}", v); }
+// Appends `value` zero-padded to `width` digits, as fmt's "{:0Nd}" would: the
+// normalizer's most frequent formats, without parsing a format string each time.
+void append_padded(std::string& out, int value, int width) {
+  if (value < 0) {
+    out += fmt::format("{:0{}d}", value, width);
+    return;
+  }
+  char digits[12];
+  const char* end = std::to_chars(digits, digits + sizeof digits, value).ptr;
+  for (int n = static_cast<int>(end - digits); n < width; ++n) out += '0';
+  out.append(digits, static_cast<std::size_t>(end - digits));
+}
+
+std::string padded(int value, int width) {
+  std::string out;
+  append_padded(out, value, width);
+  return out;
+}
+
+std::string pad2(int v) { return padded(v, 2); }
 
 // Coarseness of a granularity: smaller is finer.
 int rank(std::string_view g) {
@@ -142,20 +162,25 @@ std::string underspecified(std::string_view unit) {
   return "XXXX";
 }
 
-std::vector<std::string> split_args(std::string_view args) {
-  std::vector<std::string> out(1);
-  for (char c : args) {
-    if (c == ',') out.emplace_back();
-    else if (!std::isspace(static_cast<unsigned char>(c))) out.back() += c;
-  }
-  return out;
-}
-
 // "--1" can appear when a template says "-{num}" and num is itself negative.
 std::string fold_signs(std::string s) {
   if (s.starts_with("--")) return s.substr(2);
   if (s.starts_with("-+") || s.starts_with("+-")) return "-" + s.substr(2);
   return s;
+}
+
+// A function's arguments, blanks dropped and signs folded. Functions take a handful
+// of short arguments: they stay inline, with no allocation.
+using Args = boost::container::small_vector<std::string, 6>;
+
+Args split_args(std::string_view args) {
+  Args out(1);
+  for (char c : args) {
+    if (c == ',') out.emplace_back();
+    else if (!std::isspace(static_cast<unsigned char>(c))) out.back() += c;
+  }
+  for (std::string& arg : out) arg = fold_signs(std::move(arg));
+  return out;
 }
 
 // Weekday `wd` (1 = Monday) near the DCT: n < 0 the one before, n > 0 the one after,
@@ -301,7 +326,17 @@ std::optional<bg::date> holiday_date(const std::vector<std::string>& code, int y
 
 std::string format_timex_date(bg::date d, std::string_view g) {
   const int y = d.year();
-  if (g == "D") return fmt::format("{:04d}-{:02d}-{:02d}", y, static_cast<int>(d.month()), static_cast<int>(d.day()));
+  if (g == "D" || g == "M") {
+    std::string out;
+    append_padded(out, y, 4);
+    out += '-';
+    append_padded(out, static_cast<int>(d.month()), 2);
+    if (g == "D") {
+      out += '-';
+      append_padded(out, static_cast<int>(d.day()), 2);
+    }
+    return out;
+  }
   if (g == "W" || g == "WE") {
     const int week = d.week_number();
     int iso_year = y;
@@ -309,7 +344,6 @@ std::string format_timex_date(bg::date d, std::string_view g) {
     if (week == 1 && d.month() == 12) ++iso_year;
     return fmt::format("{:04d}-W{:02d}{}", iso_year, week, g == "WE" ? "-WE" : "");
   }
-  if (g == "M") return fmt::format("{:04d}-{:02d}", y, static_cast<int>(d.month()));
   if (g == "Q") return fmt::format("{:04d}-Q{}", y, (d.month() - 1) / 3 + 1);
   if (g == "H") return fmt::format("{:04d}-H{}", y, d.month() <= 6 ? 1 : 2);
   if (g == "S") {
@@ -319,7 +353,7 @@ std::string format_timex_date(bg::date d, std::string_view g) {
   }
   if (g == "DE") return fmt::format("{:03d}", y / 10);
   if (g == "CE") return fmt::format("{:02d}", y / 100);
-  return fmt::format("{:04d}", y);
+  return padded(y, 4);
 }
 
 std::optional<TimexAnchor> parse_timex_anchor(std::string_view v) {
@@ -379,7 +413,7 @@ std::optional<std::string> TimexNormalizer::slot(std::string_view name, std::str
     if (candidate > pivot + 10) candidate -= 100;
     else if (candidate < pivot - 90) candidate += 100;
     if (!context.dct) candidate = yy >= 30 ? 1900 + yy : 2000 + yy;
-    return fmt::format("{:04d}", candidate);
+    return padded(candidate, 4);
   }
   if (name == "day" || name == "month" || name == "hour" || name == "minute") {
     std::string digits = key;
@@ -464,9 +498,10 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
     const std::size_t close = filled.find(')', open);
     if (open == std::string_view::npos || close == std::string_view::npos) return std::nullopt;
     const std::string_view name = filled.substr(1, open - 1);
-    const std::vector<std::string> args = split_args(filled.substr(open + 1, close - open - 1));
+    const Args args = split_args(filled.substr(open + 1, close - open - 1));
     const std::string_view suffix = filled.substr(close + 1);
-    auto arg = [&](std::size_t i) -> std::string { return i < args.size() ? fold_signs(args[i]) : std::string(); };
+    static const std::string kMissing;
+    auto arg = [&](std::size_t i) -> const std::string& { return i < args.size() ? args[i] : kMissing; };
     std::optional<std::string> base;
 
     auto from_anchor = [&](bg::date anchor, const std::string& unit, const std::string& n_text) -> std::optional<std::string> {
@@ -532,7 +567,7 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
       const auto& reference = context.period_reference ? context.period_reference : context.reference;
       const std::string g = !arg(1).empty() ? arg(1) : reference ? reference->granularity : "Y";
       if (g != "Q" && g != "H") {
-        base = fmt::format("{:04d}", *year);
+        base = padded(*year, 4);
       } else if (reference && (reference->granularity == g || rank(reference->granularity) < rank(g))) {
         const bg::date d = reference->date;
         base = format_timex_date(bg::date(static_cast<unsigned short>(*year), d.month(), 1), g);
@@ -667,7 +702,7 @@ std::optional<std::string> TimexNormalizer::evaluate(std::string_view filled, Ti
     std::string_view head = rest.substr(0, rest.find('T'));
     if (head.size() > 3 && head[3] == '-') head = head.substr(0, 3);  // "-MM-DD" -> "-MM"
     const std::optional<int> year = year_of_yearless(head, context);
-    if (year) result = fmt::format("{:04d}", *year) + std::string(rest);
+    if (year) result = padded(*year, 4) + std::string(rest);
   }
   return result;
 }

@@ -42,6 +42,11 @@ TEST_CASE("timex normalizer: dates print at their granularity") {
   CHECK(evgraph::format_timex_date(date(2021, 1, 2), "W") == "2020-W53");
   CHECK(evgraph::format_timex_date(date(2024, 12, 30), "W") == "2025-W01");
   CHECK(evgraph::format_timex_date(date(2025, 1, 15), "S") == "2024-WI");
+  // Two-digit months and days keep their zero; four-digit years at the edges of Boost's range.
+  CHECK(evgraph::format_timex_date(date(2025, 12, 31), "D") == "2025-12-31");
+  CHECK(evgraph::format_timex_date(date(1400, 1, 9), "D") == "1400-01-09");
+  CHECK(evgraph::format_timex_date(date(9999, 10, 1), "M") == "9999-10");
+  CHECK(evgraph::format_timex_date(date(1400, 1, 9), "Y") == "1400");
 }
 
 TEST_CASE("timex normalizer: resolved values parse back into anchors") {
