@@ -123,6 +123,7 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
   const std::size_t limit = pos > 400 ? pos - 400 : 0;
   for (std::size_t i = pos; i > limit; --i) {
     const char c = text[i - 1];
+    if (c != ' ' && c != '\n') continue;  // most bytes: nothing more to test
     if (c == '\n' && i >= 2 && text[i - 2] == '\n') return i;
     if ((c == ' ' || c == '\n') && i >= 2 && (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!')) {
       // "Jan. 5" and "U.S. officials" are not sentence ends: need a lowercase-free short word before.
@@ -182,6 +183,7 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
   const std::size_t limit = std::min(text.size(), pos + 400);
   for (std::size_t i = pos; i < limit; ++i) {
     const char c = text[i];
+    if (c != '\n' && c != '.' && c != '?' && c != '!') continue;
     if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') return i;
     if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
       std::size_t b = i;
@@ -565,6 +567,7 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;   // accepted extents, by start
   thread_local std::vector<re2::StringPiece> groups;
   thread_local std::vector<Candidate*> accepted;
+  thread_local std::vector<Candidate*> by_rank;  // candidates, longest extent first
   raw.clear(), vetoes.clear(), taken.clear(), accepted.clear();
   if (!positive_database) return found;  // resources without rules (only vetoes, or none)
   scan(text, raw);
@@ -608,7 +611,7 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   };
   // "at 5 p.m. Officials said": the period ends the sentence too, and TimeBank leaves it out.
   auto trim_sentence_period = [&](Candidate& c) {
-    if (c.end - c.start > 2 && text.compare(c.end - 3, 3, "m. ") != 0 && text.compare(c.end - 2, 2, "m.") == 0 &&
+    if (c.end - c.start > 2 && text[c.end - 2] == 'm' && text[c.end - 1] == '.' &&
         (c.end == text.size() || text[c.end] == '\n' ||
          (text[c.end] == ' ' && c.end + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[c.end + 1])))))
       --c.end;
@@ -655,15 +658,19 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
     }
     return false;
   };
-  std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
-    const std::size_t la = a.end - a.start, lb = b.end - b.start;
+  // Sorted by pointer: a candidate is too large to move around cheaply.
+  by_rank.clear();
+  for (Candidate& c : candidates) by_rank.push_back(&c);
+  std::sort(by_rank.begin(), by_rank.end(), [&](const Candidate* a, const Candidate* b) {
+    const std::size_t la = a->end - a->start, lb = b->end - b->start;
     if (la != lb) return la > lb;
-    const int pa = rules[a.rule].rule->priority, pb = rules[b.rule].rule->priority;
+    const int pa = rules[a->rule].rule->priority, pb = rules[b->rule].rule->priority;
     if (pa != pb) return pa > pb;
-    if (a.start != b.start) return a.start < b.start;
-    return a.rule < b.rule;
+    if (a->start != b->start) return a->start < b->start;
+    return a->rule < b->rule;
   });
-  for (Candidate& c : candidates) {
+  for (Candidate* ranked : by_rank) {
+    Candidate& c = *ranked;
     if (c.end <= c.start || vetoed(c)) continue;
     auto next = std::lower_bound(taken.begin(), taken.end(), std::pair{c.start, std::size_t{0}});
     if (next != taken.end() && next->first < c.end) continue;
