@@ -8,8 +8,8 @@
 // `evgraph extract -j N --stdin-jsonl` does, and reports the median of the runs.
 //   timex:   DCT resolution + temporal tagging and normalization per document
 //   extract: the full extractor + JSON serialization (`extract --format json`)
-//   scan:    only the tagger's Hyperscan scans (TimexTagger::scan_only): a ceiling on
-//            the timex mode's speed
+//   scan:    only the tagger's first step, normalizing the text and the Hyperscan
+//            scans (TimexTagger::scan_only): a ceiling on the timex mode's speed
 //   read:    reading and parsing the corpus alone: the pipeline's own cost
 // (scan and read run only when asked for.)
 // The last lines are machine-readable "RESULT key=value" pairs for scripts.
