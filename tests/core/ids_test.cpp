@@ -5,16 +5,16 @@
 TEST_CASE("slugs are lowercase ASCII words joined by dashes") {
   CHECK(evgraph::slugify("Tomas Okafor") == "tomas-okafor");
   CHECK(evgraph::slugify("U.S. Department of Commerce") == "us-department-of-commerce");
-  CHECK(evgraph::slugify("  AI  Diffusion Rule ") == "ai-diffusion-rule");
+  CHECK(evgraph::slugify("  Open  Harbor Rule ") == "open-harbor-rule");
   CHECK(evgraph::slugify("!!!") == "x");
 }
 
 TEST_CASE("content ids are stable and separate their parts") {
-  const std::string a = evgraph::content_id("e", {"nvidia", "criticize", "anthropic"});
-  CHECK(a == evgraph::content_id("e", {"nvidia", "criticize", "anthropic"}));
+  const std::string a = evgraph::content_id("e", {"corvana", "criticize", "meridian"});
+  CHECK(a == evgraph::content_id("e", {"corvana", "criticize", "meridian"}));
   CHECK(a.rfind("e-", 0) == 0);
   CHECK(a.size() == 14);
-  CHECK(a != evgraph::content_id("e", {"nvidia", "criticize", "anthropics"}));
+  CHECK(a != evgraph::content_id("e", {"corvana", "criticize", "meridians"}));
   CHECK(evgraph::content_id("x", {"ab", "c"}) != evgraph::content_id("x", {"a", "bc"}));
 }
 

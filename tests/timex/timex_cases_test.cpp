@@ -36,7 +36,7 @@ struct Positive {
 // DCT 2025-05-09 is a Friday in ISO week 2025-W19.
 const Positive kPositives[] = {
     // explicit dates
-    {"2025-05-09", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
+    {"2025-05-09", "On May 3, 2025, CORVANA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
     {"2025-05-09", "It was signed 3 May 2025 in Paris.", "3 May 2025", "DATE", "2025-05-03"},
     {"2025-05-09", "Filed on 2025-05-03 with the agency.", "2025-05-03", "DATE", "2025-05-03"},
     {"2025-05-09", "The form is dated 5/3/2025.", "5/3/2025", "DATE", "2025-05-03"},
@@ -91,7 +91,7 @@ const Positive kPositives[] = {
     {"2025-05-09", "Profits fell on Oct. 23.", "Oct. 23", "DATE", "2024-10-23"},
     {"2025-05-09", "The law was passed on October fourth.", "October fourth", "DATE", "2024-10-04"},
     {"", "The rule takes effect on May 15.", "May 15", "DATE", "XXXX-05-15"},
-    {"", "On May 3, 2025, NVIDIA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
+    {"", "On May 3, 2025, CORVANA issued a critique.", "May 3, 2025", "DATE", "2025-05-03"},
     {"2025-05-09", "Stores will close on Christmas Day.", "Christmas Day", "DATE", "2025-12-25"},
     {"2025-05-09", "Stores closed on Christmas 2024.", "Christmas 2024", "DATE", "2024-12-25"},
     {"2000-01-07", "The boy was found on Thanksgiving Day clinging to a tube.", "Thanksgiving Day", "DATE", "1999-11-25"},
@@ -449,7 +449,7 @@ const Negative kNegatives[] = {
     {"Version 2.3.1 fixed it.", "2.3.1"},
     {"Windows 2000 is old software.", "2000"},
     {"The Model 2024 car sold well.", "2024"},
-    {"See https://www.breitbart.com/tech/2025/05/03/nvidia-mocks/ for more.", "2025/05/03"},
+    {"See https://www.example.org/tech/2025/05/03/corvana-mocks/ for more.", "2025/05/03"},
     {"See https://example.com/2024/01/15/story for more.", "2024"},
     {"See www.example.com/news/2023-06-01/x for more.", "2023-06-01"},
     {"Regulators may act soon.", "may"},
