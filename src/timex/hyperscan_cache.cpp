@@ -21,9 +21,14 @@ namespace {
 constexpr std::string_view kMagic = "evgraph-hyperscan-cache 1\n";
 
 // The key as stored: the caller's key plus the library build, so an upgrade of
-// Hyperscan never reads an older database.
+// Hyperscan never reads an older database, and the host's instruction set, as a
+// database is compiled for the CPU at hand: one built under valgrind (which hides
+// AVX-512) runs slower natively, and one built with AVX-512 cannot run on a CPU
+// without it (a cache directory shared between machines).
 std::string full_key(std::string_view key) {
   std::string out = hs_version();
+  out += '\n';
+  out += hyperscan_platform();
   out += '\n';
   out.append(key);
   return out;
@@ -34,6 +39,12 @@ fs::path entry_path(const fs::path& dir, std::string_view stored_key) {
 }
 
 }  // namespace
+
+std::string hyperscan_platform() {
+  hs_platform_info_t platform{};
+  if (hs_populate_platform(&platform) != HS_SUCCESS) return "platform unknown";
+  return fmt::format("platform tune {} features {:#x}", platform.tune, platform.cpu_features);
+}
 
 std::optional<fs::path> hyperscan_cache_dir() {
   if (const char* explicit_dir = std::getenv("EVGRAPH_CACHE_DIR")) {

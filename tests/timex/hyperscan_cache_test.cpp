@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <vector>
@@ -74,6 +75,29 @@ TEST_CASE("a damaged cache entry is a miss, not a wrong database") {
   fs::resize_file(entries[0], size / 2);  // cut short
   CHECK(load_cached_database(dir, "key") == nullptr);
   std::ofstream(entries[0], std::ios::binary) << "not a cache entry";
+  CHECK(load_cached_database(dir, "key") == nullptr);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an entry is keyed by the CPU it was compiled for") {
+  // A database compiled under valgrind (no AVX-512) or on another machine sharing
+  // the directory must not be loaded here: the stored key names this host.
+  const fs::path dir = fresh_dir("platform");
+  Database compiled = compile("week");
+  store_cached_database(dir, "key", compiled.get());
+  std::vector<fs::path> entries(fs::directory_iterator(dir), fs::directory_iterator{});
+  REQUIRE(entries.size() == 1);
+  std::ifstream in(entries[0], std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  hs_platform_info_t host{};
+  REQUIRE(hs_populate_platform(&host) == HS_SUCCESS);
+  const std::string platform = evgraph::hyperscan_platform();
+  CHECK(platform.find(std::to_string(host.tune)) != std::string::npos);
+  CHECK(bytes.find(platform) != std::string::npos);
+  // The same entry under another platform's name would be a different file: a miss.
+  std::string other = bytes;
+  other.replace(other.find(platform), platform.size(), std::string(platform.size(), 'x'));
+  std::ofstream(entries[0], std::ios::binary) << other;
   CHECK(load_cached_database(dir, "key") == nullptr);
   fs::remove_all(dir);
 }
