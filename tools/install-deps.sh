@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libboost-dev libboost-graph-dev libboost-date-time-dev
   libgraphviz-dev libyaml-cpp-dev doctest-dev libcli11-dev libfmt-dev
-  nlohmann-json3-dev libsimdjson-dev libre2-dev libhyperscan-dev libutf8proc-dev libtbb-dev
+  nlohmann-json3-dev libsimdjson-dev libre2-dev libpcre2-dev libhyperscan-dev libutf8proc-dev libtbb-dev
   python3 python3-yaml
 )
 # Extra groups, asked for by name: `install-deps.sh fuzz browser`.

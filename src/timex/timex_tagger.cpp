@@ -25,6 +25,7 @@
 #include <re2/re2.h>
 
 #include "evgraph/hyperscan_cache.h"
+#include "evgraph/span_capture.h"
 #include "evgraph/timex_normalizer.h"
 #include "evgraph/timex_resources.h"
 #include "evgraph/utf8.h"
@@ -55,7 +56,8 @@ namespace {
 
 struct CompiledRule {
   const TimexRule* rule = nullptr;
-  std::unique_ptr<RE2> re;    // the rule, for groups on a known span
+  std::unique_ptr<RE2> re;    // the rule, for groups on a known span when span_groups cannot
+  SpanCapture span_groups;    // the rule, for groups on a known span (see span_capture.h)
   std::unique_ptr<RE2> tail;  // the rule anchored at the end of the text, without groups: finds starts
   std::vector<std::string> group_names;  // index 0 (whole match) unused
   int ext_group = -1;
@@ -350,6 +352,8 @@ TimexTagger::TimexTagger(const Resources& resources) : impl_(std::make_unique<Im
     }
     compiled.group_is_match = compiled.ext_group < 0 && compiled.slot_groups.size() == 1 &&
                               group_spans_match(rule.pattern, compiled.group_names[compiled.slot_groups[0]], options);
+    if (!rule.negative && !compiled.group_is_match && compiled.group_names.size() > 1)
+      compiled.span_groups = SpanCapture(rule.pattern, rule.case_sensitive);
     compiled.explicit_year = rule.value.find("{year}") != std::string::npos;
     const std::string& v = rule.value;
     compiled.yearless = v.starts_with("XXXX") || v.starts_with("@holiday({holiday})");
@@ -565,7 +569,8 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   thread_local std::vector<RawMatch> raw;
   thread_local std::vector<std::pair<std::size_t, std::size_t>> vetoes;  // (from, to)
   thread_local std::vector<std::pair<std::size_t, std::size_t>> taken;   // accepted extents, by start
-  thread_local std::vector<re2::StringPiece> groups;
+  thread_local std::vector<re2::StringPiece> re2_groups;
+  thread_local std::vector<std::string_view> groups;
   thread_local std::vector<Candidate*> accepted;
   thread_local std::vector<Candidate*> by_rank;  // candidates, longest extent first
   raw.clear(), vetoes.clear(), taken.clear(), accepted.clear();
@@ -589,23 +594,31 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
       c.groups.emplace_back(&rule.group_names[rule.slot_groups[0]], std::string_view(text).substr(c.from, c.to - c.from));
       return c.captured = true;
     }
-    groups.assign(rule.group_names.size(), re2::StringPiece());
-    // The span and one byte either side, all that \b, ^ and $ look at: RE2 sizes its
-    // work by the text it is given, and with the whole document it would run its DFA
-    // over the span first before capturing.
-    const std::size_t context_start = c.from > 0 ? c.from - 1 : 0, context_end = std::min(text.size(), c.to + 1);
-    const re2::StringPiece context(text.data() + context_start, context_end - context_start);
-    if (!rule.re->Match(context, c.from - context_start, c.to - context_start, RE2::ANCHOR_BOTH, groups.data(),
-                        static_cast<int>(groups.size())))
-      return false;
+    groups.assign(rule.group_names.size(), std::string_view());
+    switch (rule.span_groups.match(text, c.from, c.to, groups)) {
+      case SpanCapture::Result::match: break;
+      case SpanCapture::Result::no_match: return false;
+      case SpanCapture::Result::undecided: {
+        re2_groups.assign(rule.group_names.size(), re2::StringPiece());
+        // The span and one byte either side, all that \b, ^ and $ look at: RE2 sizes its
+        // work by the text it is given, and with the whole document it would run its DFA
+        // over the span first before capturing.
+        const std::size_t context_start = c.from > 0 ? c.from - 1 : 0, context_end = std::min(text.size(), c.to + 1);
+        const re2::StringPiece context(text.data() + context_start, context_end - context_start);
+        if (!rule.re->Match(context, c.from - context_start, c.to - context_start, RE2::ANCHOR_BOTH, re2_groups.data(),
+                            static_cast<int>(re2_groups.size())))
+          return false;
+        for (std::size_t g = 0; g < groups.size(); ++g)
+          if (re2_groups[g].data()) groups[g] = std::string_view(re2_groups[g].data(), re2_groups[g].size());
+      }
+    }
     if (rule.ext_group > 0 && groups[rule.ext_group].data()) {
       c.start = static_cast<std::size_t>(groups[rule.ext_group].data() - text.data());
       c.end = c.start + groups[rule.ext_group].size();
     }
     c.groups.reserve(rule.slot_groups.size());
     for (const int g : rule.slot_groups)
-      c.groups.emplace_back(&rule.group_names[g], groups[g].data() ? std::string_view(groups[g].data(), groups[g].size())
-                                                                   : std::string_view());
+      c.groups.emplace_back(&rule.group_names[g], groups[g]);
     c.captured = true;
     return true;
   };
