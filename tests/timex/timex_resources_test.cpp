@@ -7,6 +7,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "evgraph/span_capture.h"
 #include "evgraph/timex.h"
 #include "evgraph/timex_resources.h"
 
@@ -141,6 +142,25 @@ TEST_CASE("timex resources: a rule's scan pattern is what Hyperscan looks for, t
   // The scan's last end is no match ("A morrow"): the rule's earlier matches still count.
   CHECK(tag_with("scan morrow\\b\n", "We sail on the morrow. A morrow is no promise.") ==
         std::vector<std::string>{"the morrow"});
+}
+
+TEST_CASE("timex tagger: groups are the same whether PCRE2 or RE2 captures them") {
+  // An unescaped "." keeps a rule with RE2 (span_capture.h); the same rule without one
+  // goes to PCRE2's JIT. Both must give the value its groups make.
+  const auto tag_with = [](const std::string& match) {
+    OverrideDir dir("en/timex/rules_extra.txt",
+                    "rule date_days_hence\ntype DATE\nmatch " + match + "\nvalue @dct(D,{num})\n");
+    const evgraph::TimexTagger tagger(evgraph::Resources::with_override(dir.root));
+    std::vector<std::string> found;
+    for (const evgraph::Timex& t : tagger.tag("They return 3 days hence, not 30 days hence.", boost::gregorian::date(2025, 5, 9)))
+      found.push_back(t.text + "=" + t.value);
+    return found;
+  };
+  CHECK(evgraph::SpanCapture("\\b(?P<num>[0-9]+)\\s+days?\\s+hence\\b", false).ok());
+  CHECK_FALSE(evgraph::SpanCapture("\\b(?P<num>[0-9]+)\\s+days?\\s+hen.e\\b", false).ok());
+  const std::vector<std::string> expected{"3 days hence=2025-05-12", "30 days hence=2025-06-08"};
+  CHECK(tag_with("\\b(?P<num>[0-9]+)\\s+days?\\s+hence\\b") == expected);
+  CHECK(tag_with("\\b(?P<num>[0-9]+)\\s+days?\\s+hen.e\\b") == expected);
 }
 
 TEST_CASE("timex tagger: a word boundary the scan leaves out is still checked") {
