@@ -6,6 +6,7 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <hs/hs.h>
@@ -50,6 +51,15 @@ fs::path fresh_dir(const std::string& name) {
   return dir;
 }
 
+// The one file that storing `pattern` under `key` in a fresh `dir` leaves there.
+fs::path store_one(const fs::path& dir, const char* pattern, std::string_view key) {
+  Database compiled = compile(pattern);
+  store_cached_database(dir, key, compiled.get());
+  std::vector<fs::path> entries(fs::directory_iterator(dir), fs::directory_iterator{});
+  REQUIRE(entries.size() == 1);
+  return entries[0];
+}
+
 }  // namespace
 
 TEST_CASE("a stored database loads back and matches like the compiled one") {
@@ -67,14 +77,10 @@ TEST_CASE("a stored database loads back and matches like the compiled one") {
 
 TEST_CASE("a damaged cache entry is a miss, not a wrong database") {
   const fs::path dir = fresh_dir("damaged");
-  Database compiled = compile("June");
-  store_cached_database(dir, "key", compiled.get());
-  std::vector<fs::path> entries(fs::directory_iterator(dir), fs::directory_iterator{});
-  REQUIRE(entries.size() == 1);
-  const auto size = fs::file_size(entries[0]);
-  fs::resize_file(entries[0], size / 2);  // cut short
+  const fs::path entry = store_one(dir, "June", "key");
+  fs::resize_file(entry, fs::file_size(entry) / 2);  // cut short
   CHECK(load_cached_database(dir, "key") == nullptr);
-  std::ofstream(entries[0], std::ios::binary) << "not a cache entry";
+  std::ofstream(entry, std::ios::binary) << "not a cache entry";
   CHECK(load_cached_database(dir, "key") == nullptr);
   fs::remove_all(dir);
 }
@@ -83,11 +89,8 @@ TEST_CASE("an entry is keyed by the CPU it was compiled for") {
   // A database compiled under valgrind (no AVX-512) or on another machine sharing
   // the directory must not be loaded here: the stored key names this host.
   const fs::path dir = fresh_dir("platform");
-  Database compiled = compile("week");
-  store_cached_database(dir, "key", compiled.get());
-  std::vector<fs::path> entries(fs::directory_iterator(dir), fs::directory_iterator{});
-  REQUIRE(entries.size() == 1);
-  std::ifstream in(entries[0], std::ios::binary);
+  const fs::path entry = store_one(dir, "week", "key");
+  std::ifstream in(entry, std::ios::binary);
   const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   hs_platform_info_t host{};
   REQUIRE(hs_populate_platform(&host) == HS_SUCCESS);
@@ -97,7 +100,7 @@ TEST_CASE("an entry is keyed by the CPU it was compiled for") {
   // The same entry under another platform's name would be a different file: a miss.
   std::string other = bytes;
   other.replace(other.find(platform), platform.size(), std::string(platform.size(), 'x'));
-  std::ofstream(entries[0], std::ios::binary) << other;
+  std::ofstream(entry, std::ios::binary) << other;
   CHECK(load_cached_database(dir, "key") == nullptr);
   fs::remove_all(dir);
 }
