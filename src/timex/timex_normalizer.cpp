@@ -17,24 +17,29 @@ namespace {
 
 namespace bg = boost::gregorian;
 
+// ASCII only, as the "C" locale has it, inline: the <cctype> calls were a tenth of slot().
+bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Lowercase, with whitespace runs as one space and none at either end.
 std::string lowercase(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool space = false;
   for (char c : s) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (is_ascii_space(c)) {
       space = !out.empty();
       continue;
     }
     if (space) out += ' ';
     space = false;
-    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out += ascii_lower(c);
   }
   return out;
 }
 
 bool all_digits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::optional<int> to_int(std::string_view s) {

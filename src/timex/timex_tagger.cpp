@@ -120,6 +120,10 @@ constexpr std::array<char, 256> kWordLower = [] {
 
 bool is_word_byte(char c) { return kWordLower[static_cast<unsigned char>(c)] != 0; }
 
+// <cctype>'s answers in the "C" locale, inline.
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
 // Start of the sentence containing `pos`: after ". ", "? ", "! " or a blank line.
 std::size_t sentence_start(std::string_view text, std::size_t pos) {
   const std::size_t limit = pos > 400 ? pos - 400 : 0;
@@ -131,8 +135,8 @@ std::size_t sentence_start(std::string_view text, std::size_t pos) {
       // "Jan. 5" and "U.S. officials" are not sentence ends: need a lowercase-free short word before.
       std::size_t w = i - 2;
       std::size_t b = w;
-      while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-      if (w - b <= 3 && b < w && std::isupper(static_cast<unsigned char>(text[b]))) continue;
+      while (b > 0 && is_ascii_letter(text[b - 1])) --b;
+      if (w - b <= 3 && b < w && is_ascii_upper(text[b])) continue;
       return i;
     }
   }
@@ -189,8 +193,8 @@ std::size_t sentence_end(std::string_view text, std::size_t pos) {
     if (c == '\n' && i + 1 < text.size() && text[i + 1] == '\n') return i;
     if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n')) {
       std::size_t b = i;
-      while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
-      if (i - b <= 3 && b < i && std::isupper(static_cast<unsigned char>(text[b]))) continue;
+      while (b > 0 && is_ascii_letter(text[b - 1])) --b;
+      if (i - b <= 3 && b < i && is_ascii_upper(text[b])) continue;
       return i;
     }
   }
@@ -626,7 +630,7 @@ Matches TimexTagger::Impl::find(const NormalizedText& normalized) const {
   auto trim_sentence_period = [&](Candidate& c) {
     if (c.end - c.start > 2 && text[c.end - 2] == 'm' && text[c.end - 1] == '.' &&
         (c.end == text.size() || text[c.end] == '\n' ||
-         (text[c.end] == ' ' && c.end + 1 < text.size() && std::isupper(static_cast<unsigned char>(text[c.end + 1])))))
+         (text[c.end] == ' ' && c.end + 1 < text.size() && is_ascii_upper(text[c.end + 1]))))
       --c.end;
   };
   std::size_t span_start = SIZE_MAX;  // start of the last span found for this rule
