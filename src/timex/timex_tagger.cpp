@@ -2,10 +2,10 @@
 // match tracking would make the scan several times slower), with one database for the
 // rules and one for the vetoes (two scans cost less than one of the combined database,
 // and a text without candidates needs no veto scan); RE2 finds
-// each match's leftmost start in a short window before its end and then, anchored on
-// the span, extracts the named groups; overlaps are resolved
-// longest-first; then values are normalized left to right so each expression can use
-// the dates mentioned before it.
+// each match's leftmost start in a short window before its end; overlaps are resolved
+// longest-first; PCRE2's JIT (span_capture.h, else RE2), anchored on each winner's span,
+// extracts its named groups; then values are normalized left to right so each
+// expression can use the dates mentioned before it.
 #include "evgraph/timex.h"
 #include "evgraph/date.h"
 #include "evgraph/fixed_word_set.h"
