@@ -32,7 +32,8 @@ class SpanCapture {
   SpanCapture(SpanCapture&&) noexcept;
   SpanCapture& operator=(SpanCapture&&) noexcept;
 
-  // False when the pattern does not translate or PCRE2 has no JIT here: capture with RE2.
+  // False when the pattern does not translate, ignores case with bytes past ASCII
+  // (RE2 folds those as Latin-1), or PCRE2 has no JIT here: capture with RE2.
   bool ok() const { return before_last_byte_ != nullptr; }
 
   enum class Result { match, no_match, undecided };

@@ -58,6 +58,9 @@ struct MatchDataFree {
 }  // namespace
 
 SpanCapture::SpanCapture(const std::string& pattern, bool case_sensitive) {
+  // RE2's Latin-1 mode folds the case of bytes past ASCII too; PCRE2's tables do not.
+  if (!case_sensitive && std::any_of(pattern.begin(), pattern.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+    return;
   const std::string translated = pcre2_translation(pattern);
   if (translated.empty()) return;
   before_last_byte_.reset(compile_jit("(?:" + translated + ")(?=.\\z)", case_sensitive));

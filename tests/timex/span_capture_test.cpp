@@ -65,6 +65,8 @@ TEST_CASE("the translation keeps RE2's meaning of \\s and refuses what PCRE2 rea
   CHECK(pcre2_translation("May$").empty());
   CHECK(pcre2_translation(R"(\S+)").empty());
   CHECK_FALSE(SpanCapture("a.b", false).ok());
+  CHECK_FALSE(SpanCapture("d\xc3\xa9" "cembre", false).ok());  // RE2 folds Latin-1 letters, PCRE2 only ASCII
+  CHECK(SpanCapture("d\xc3\xa9" "cembre", true).ok());
   CHECK(SpanCapture(R"((?P<x>a)b)", false).ok());
 }
 
