@@ -4,9 +4,10 @@
 //
 // Where: $EVGRAPH_CACHE_DIR (set but empty: no cache), else $XDG_CACHE_HOME/evgraph,
 // else $HOME/.cache/evgraph. An entry is named by a hash of the patterns, the
-// Hyperscan version and the CPU's instruction set, and holds the full key, so a collision or a stale or
-// corrupt file is a miss, never a wrong database. The cache is an optimization
-// only: any failure to read or write it falls back to compiling.
+// Hyperscan version and the CPU's instruction set, and holds the full key, so a
+// collision or a stale or corrupt file is a miss, never a wrong database. The
+// cache is an optimization only: any failure to read or write it falls back to
+// compiling.
 #pragma once
 
 #include <filesystem>

@@ -182,7 +182,7 @@ Args split_args(std::string_view args) {
   Args out(1);
   for (char c : args) {
     if (c == ',') out.emplace_back();
-    else if (!std::isspace(static_cast<unsigned char>(c))) out.back() += c;
+    else if (!is_ascii_space(c)) out.back() += c;
   }
   for (std::string& arg : out) arg = fold_signs(std::move(arg));
   return out;
